@@ -1,0 +1,134 @@
+package org.nianbao.e2e;
+
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Each seed report goes through intake, extraction, validation and publication, four processes
+ * talking over a real Kafka broker, and is read back from the publication API with its tables.
+ * The expected cells were read from the seed documents by hand.
+ */
+class PipelineIT {
+    private static StackFixture fixture;
+
+    @BeforeAll
+    static void start() throws Exception {
+        fixture = StackFixture.start();
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (fixture != null) {
+            fixture.close();
+        }
+    }
+
+    private JsonPath publishedReport(String seed, Map<String, Object> metadata) throws Exception {
+        String id = fixture.submitText(StackFixture.seed(seed), metadata);
+        String reportId = fixture.awaitPublished(id, Duration.ofSeconds(90)).path("reportId");
+        assertThat(reportId).isNotBlank();
+        return RestAssured.given().baseUri(fixture.publication()).get("/api/v1/reports/" + reportId)
+                .then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void dinghaiDevelopmentBureau2020ReadsTheTabSeparatedPdfText() throws Exception {
+        JsonPath r = publishedReport("000_27b80aaf8e404846.txt", Map.of("regionCode", "330902", "issuerType", "department"));
+        assertThat(r.getString("format")).isEqualTo("2019");
+        assertThat(r.getInt("year")).isEqualTo(2020);
+        // 规范性文件: 本年新制作 20, 本年新公开 20, 对外公开总数 28
+        assertThat(r.getInt("active.normativeDocuments.newlyMade")).isEqualTo(20);
+        assertThat(r.getInt("active.normativeDocuments.newlyPublished")).isEqualTo(20);
+        assertThat(r.getInt("active.normativeDocuments.totalPublished")).isEqualTo(28);
+        // 行政许可: 上一年项目数量 30, 本年增/减 -24, 处理决定数量 5
+        assertThat(r.getInt("active.licensing.previousItems")).isEqualTo(30);
+        assertThat(r.getInt("active.licensing.change")).isEqualTo(-24);
+        assertThat(r.getInt("active.licensing.decisions")).isEqualTo(5);
+        assertThat(r.getInt("applications.rows.newReceived[6]")).isZero();
+        assertThat(r.getList("findings")).isNotNull();
+    }
+
+    @Test
+    void shanhaiguan2021ReadsTheOneCellPerLineDocxText() throws Exception {
+        JsonPath r = publishedReport("001_43d6c315cbc0f57d.txt", Map.of());
+        assertThat(r.getString("format")).isEqualTo("2021");
+        assertThat(r.getInt("year")).isEqualTo(2021);
+        assertThat(r.getMap("applications.rows")).containsKeys("other.overdueCorrection", "other.unpaidFee", "other.other");
+        assertThat(r.getInt("applications.rows.newReceived[6]")).isZero();
+        assertThat(r.getInt("active.rules.issued")).isZero();
+        assertThat(r.getInt("reviewLitigation.review.total")).isZero();
+    }
+
+    @Test
+    void planningBureau2020IsPublished() throws Exception {
+        JsonPath r = publishedReport("002_250f2460152f5126.txt", Map.of("year", 2020));
+        assertThat(r.getString("format")).isEqualTo("2019");
+        assertThat(r.getInt("year")).isEqualTo(2020);
+        assertThat(r.getMap("applications.rows")).containsKeys("newReceived", "totalProcessed", "carriedForward");
+        assertThat(r.getMap("reviewLitigation")).containsKeys("review", "litigationDirect", "litigationAfterReview");
+    }
+
+    @Test
+    void dingzhouDevelopmentZone2020ReadsThePipeTables() throws Exception {
+        JsonPath r = publishedReport("003_8178ad8169fa307d.txt", Map.of());
+        assertThat(r.getString("format")).isEqualTo("2019");
+        assertThat(r.getInt("year")).isEqualTo(2020);
+        assertThat(r.getInt("active.otherServices.previousItems")).isZero();
+        assertThat(r.getInt("applications.rows.newReceived[6]")).isZero();
+    }
+
+    @Test
+    void dinghaiDistrict2020ReadsBlankCellsAsNull() throws Exception {
+        JsonPath r = publishedReport("004_8dd35ab5e340120f.txt", Map.of("issuerType", "county"));
+        assertThat(r.getString("format")).isEqualTo("2019");
+        assertThat(r.getInt("year")).isEqualTo(2020);
+        // 一、本年新收: 自然人 34, the five 法人 columns blank, 总计 34
+        assertThat(r.getInt("applications.rows.newReceived[0]")).isEqualTo(34);
+        assertThat(r.getList("applications.rows.newReceived").get(1)).isNull();
+        assertThat(r.getInt("applications.rows.newReceived[6]")).isEqualTo(34);
+    }
+
+    @Test
+    void aDuplicateSubmissionReturnsTheExistingOne() throws Exception {
+        String text = StackFixture.seed("001_43d6c315cbc0f57d.txt");
+        String first = fixture.submitText(text, Map.of("agency", "重复测试局", "year", 2021));
+        RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.API_KEY)
+                .contentType("application/json").body(Map.of("text", text, "agency", "重复测试局", "year", 2021))
+                .post("/api/v1/submissions").then().statusCode(200)
+                .body("id", equalTo(first)).body("duplicate", equalTo(true));
+    }
+
+    @Test
+    void multipartUploadsAreAccepted() throws Exception {
+        byte[] doc = StackFixture.seed("004_8dd35ab5e340120f.txt").getBytes(StandardCharsets.UTF_8);
+        String id = RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.API_KEY)
+                .multiPart("file", "dinghai-2020.txt", doc, "text/plain").multiPart("agency", "舟山市定海区（上传）")
+                .multiPart("year", "2020")
+                .post("/api/v1/submissions").then().statusCode(202)
+                .body("status", equalTo("RECEIVED")).extract().path("id");
+        fixture.awaitPublished(id, Duration.ofSeconds(90));
+    }
+
+    @Test
+    void badInputGetsAProblemDocument() {
+        RestAssured.given().baseUri(fixture.intake()).contentType("application/json").body(Map.of("text", "x"))
+                .post("/api/v1/submissions").then().statusCode(401).contentType("application/problem+json");
+        RestAssured.given().baseUri(fixture.intake()).auth().oauth2("wrong-key").contentType("application/json")
+                .body(Map.of("text", "x")).post("/api/v1/submissions").then().statusCode(401);
+        RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.API_KEY).contentType("application/json")
+                .body(Map.of("text", "")).post("/api/v1/submissions").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", equalTo("The document is empty."));
+        RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.API_KEY).contentType("application/json")
+                .body("{not json").post("/api/v1/submissions").then().statusCode(400);
+    }
+}

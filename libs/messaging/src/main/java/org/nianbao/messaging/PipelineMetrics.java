@@ -1,0 +1,45 @@
+package org.nianbao.messaging;
+
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The pipeline's own metrics, in the global Micrometer registry that each service exports at
+ * {@code /q/metrics} (Prometheus format).
+ */
+public final class PipelineMetrics {
+    private PipelineMetrics() {
+    }
+
+    /** nianbao_events_consumed_total{topic}: records taken from a topic. */
+    public static void consumed(String topic) {
+        Metrics.counter("nianbao.events.consumed", "topic", topic).increment();
+    }
+
+    /** nianbao_events_produced_total{topic}: events acknowledged by Kafka. */
+    public static void produced(String topic) {
+        Metrics.counter("nianbao.events.produced", "topic", topic).increment();
+    }
+
+    /** nianbao_stage_duration_seconds{stage}: time to process one record, including its own sends. */
+    public static void processed(String stage, long nanos) {
+        Timer.builder("nianbao.stage.duration").tag("stage", stage).publishPercentileHistogram()
+                .register(Metrics.globalRegistry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** nianbao_dead_letters_total{stage,topic,reason}: records sent to a dead-letter topic, by cause type. */
+    public static void failed(String stage, String topic, Throwable cause) {
+        Metrics.counter("nianbao.dead.letters", "stage", stage, "topic", topic, "reason", reason(cause)).increment();
+    }
+
+    /** A bounded label for a failure: the type of its root cause. */
+    static String reason(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName();
+    }
+}

@@ -1,0 +1,30 @@
+package org.nianbao.validation;
+
+import java.time.MonthDay;
+import java.util.Map;
+
+/**
+ * The thresholds of the rule catalogue, all configurable.
+ *
+ * @param deadlines          publication deadline (in year N+1) by issuer type
+ * @param unknownWarning     deadline past which a report of unknown issuer type is warned about
+ * @param unknownError       deadline past which a report of unknown issuer type is an error
+ * @param duplicationRatio   E-04: share of the whole text repeated from last year that is too much
+ * @param problemsDuplicationRatio E-04: the same for part 五 alone
+ * @param otherShare         E-06: share of 其他处理 among processed applications that is high
+ * @param overviewWarnLength E-01: CJK characters of part 一 above which a 2021+ report is warned about
+ * @param swingFactor        F-05: relative year-on-year change that is flagged
+ */
+public record ValidationConfig(Map<String, MonthDay> deadlines, MonthDay unknownWarning, MonthDay unknownError,
+                               double duplicationRatio, double problemsDuplicationRatio, double otherShare,
+                               int overviewWarnLength, double swingFactor) {
+
+    public static ValidationConfig defaults() {
+        return new ValidationConfig(Map.of(
+                "department", MonthDay.of(1, 31),
+                "county", MonthDay.of(2, 20),
+                "prefecture", MonthDay.of(3, 10),
+                "province", MonthDay.of(3, 31)),
+                MonthDay.of(1, 31), MonthDay.of(3, 31), 0.5, 0.8, 0.10, 1000, 5.0);
+    }
+}

@@ -1,0 +1,32 @@
+package org.nianbao.extractionservice;
+
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.nianbao.extraction.ReportExtractor;
+import org.nianbao.extraction.UnreadableDocumentException;
+import org.nianbao.model.Report;
+
+/** Synchronous extraction of one document, for tools and operators: the body is the document. */
+@Path("/api/v1/extract")
+public class ExtractResource {
+    private final ReportExtractor extractor = new ReportExtractor();
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response extract(byte[] document, @QueryParam("fileName") String fileName) {
+        try {
+            Report report = extractor.extract(document, fileName);
+            return Response.ok(report).build();
+        } catch (UnreadableDocumentException e) {
+            return Response.status(422).type("application/problem+json")
+                    .entity(java.util.Map.of("type", "about:blank", "title", "Unreadable document", "status", 422,
+                            "detail", e.getMessage())).build();
+        }
+    }
+}

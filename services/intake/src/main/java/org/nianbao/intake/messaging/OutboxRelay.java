@@ -1,0 +1,64 @@
+package org.nianbao.intake.messaging;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.jboss.logging.Logger;
+import org.nianbao.intake.model.OutboxEvent;
+import org.nianbao.messaging.PipelineEvents;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Sends committed outbox rows to Kafka and marks them sent once the broker acknowledged them.
+ * While Kafka is away, rows wait and are retried on the next tick: nothing stored is lost.
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final String SOURCE = "/nianbao/intake";
+
+    @Inject
+    @Channel("submitted-out")
+    MutinyEmitter<String> emitter;
+
+    @Scheduled(every = "${nianbao.outbox.interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> relay() {
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("SELECT * FROM outbox_event WHERE sent_at IS NULL ORDER BY created_at "
+                                + "LIMIT 100 FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                        .getResultList())
+                .flatMap(this::sendAll))
+                .onFailure().invoke(e -> LOG.warnf("outbox relay: %s (will retry)", e.getMessage()))
+                .onFailure().recoverWithNull()
+                .replaceWithVoid();
+    }
+
+    private Uni<Void> sendAll(List<OutboxEvent> rows) {
+        if (rows.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return Multi.createFrom().iterable(rows)
+                .onItem().transformToUniAndConcatenate(row -> PipelineEvents.counted(emitter
+                        .sendMessage(PipelineEvents.message(new RawJson(row.payload), row.eventKey, row.eventType,
+                                row.id, row.submissionId, SOURCE)), row.topic)
+                        .ifNoItem().after(Duration.ofSeconds(30)).fail()
+                        .invoke(() -> {
+                            row.sentAt = Instant.now();
+                            row.attempts++;
+                        }))
+                .collect().last().replaceWithVoid();
+    }
+
+    /** A payload that is already JSON. */
+    public record RawJson(@com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue String json) {
+    }
+}

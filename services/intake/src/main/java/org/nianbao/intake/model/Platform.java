@@ -1,0 +1,33 @@
+package org.nianbao.intake.model;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+
+/** A provincial platform allowed to submit reports for agencies whose region code starts with its prefix. */
+@Entity
+public class Platform extends PanacheEntityBase {
+    @Id
+    public String id;
+    public String name;
+    @Column(name = "key_hash")
+    public String keyHash;
+    @Column(name = "region_prefix")
+    public String regionPrefix;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    /** Called when a submission reaches PUBLISHED or FAILED; null for none. */
+    @Column(name = "webhook_url")
+    public String webhookUrl;
+
+    /** True when the platform may submit for, and read, an agency of this region (null region: only for all-region platforms). */
+    public boolean covers(String regionCode) {
+        if (regionPrefix == null || regionPrefix.isEmpty()) {
+            return true;
+        }
+        return regionCode != null && regionCode.startsWith(regionPrefix);
+    }
+}

@@ -1,0 +1,100 @@
+package org.nianbao.intake.model;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** One submitted document and the stage it reached in the pipeline. */
+@Entity
+public class Submission extends PanacheEntityBase {
+    @Id
+    public String id;
+    @Column(name = "platform_id")
+    public String platformId;
+    public String agency;
+    @Column(name = "agency_code")
+    public String agencyCode;
+    @Column(name = "region_code")
+    public String regionCode;
+    @Column(name = "issuer_type")
+    public String issuerType;
+    @Column(name = "report_year")
+    public Integer year;
+    @Column(name = "published_on")
+    public LocalDate publishedOn;
+    @Column(name = "source_url")
+    public String sourceUrl;
+    @Column(name = "agency_key")
+    public String agencyKey;
+    public int revision;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Column(name = "file_name")
+    public String fileName;
+    @Column(name = "content_type")
+    public String contentType;
+    @Column(name = "size_bytes")
+    public long sizeBytes;
+    public String sha256;
+    @Enumerated(EnumType.STRING)
+    public Stage status;
+    @Column(name = "report_id")
+    public String reportId;
+    /** The findings of the latest validation, as JSON. */
+    public String findings;
+    @Column(name = "error_count")
+    public Integer errorCount;
+    @Column(name = "warning_count")
+    public Integer warningCount;
+    @Column(name = "failure_reason")
+    public String failureReason;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "parsed_at")
+    public Instant parsedAt;
+    @Column(name = "validated_at")
+    public Instant validatedAt;
+    @Column(name = "published_at")
+    public Instant publishedAt;
+    @Column(name = "failed_at")
+    public Instant failedAt;
+
+    /** How many submissions are at each stage (every stage present, 0 where none). */
+    public static io.smallrye.mutiny.Uni<java.util.Map<Stage, Long>> countByStatus() {
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(session -> session
+                        .createQuery("select s.status, count(s) from Submission s group by s.status", Object[].class).getResultList())
+                .map(rows -> {
+                    java.util.Map<Stage, Long> counts = new java.util.EnumMap<>(Stage.class);
+                    for (Stage stage : Stage.values()) {
+                        counts.put(stage, 0L);
+                    }
+                    rows.forEach(r -> counts.put((Stage) r[0], ((Number) r[1]).longValue()));
+                    return counts;
+                });
+    }
+
+    /** Moves to a later stage and records when; returns false when the event is stale or redelivered. */
+    public boolean advance(Stage next, Instant at) {
+        if (!status.canAdvanceTo(next)) {
+            return false;
+        }
+        if (status == Stage.FAILED) {
+            failureReason = null;
+        }
+        status = next;
+        switch (next) {
+            case PARSED -> parsedAt = at;
+            case VALIDATED -> validatedAt = at;
+            case PUBLISHED -> publishedAt = at;
+            case FAILED -> failedAt = at;
+            default -> { }
+        }
+        return true;
+    }
+}

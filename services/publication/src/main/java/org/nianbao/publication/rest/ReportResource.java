@@ -1,0 +1,141 @@
+package org.nianbao.publication.rest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Parameters;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.nianbao.model.Json;
+import org.nianbao.publication.model.PublishedReport;
+import org.nianbao.publication.model.ReportRevision;
+
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The public report API. */
+@Path("/api/v1/reports")
+@Produces(MediaType.APPLICATION_JSON)
+public class ReportResource {
+
+    /** Reports filtered by agency (substring), year, region code prefix, format and errors. */
+    @GET
+    @WithSession
+    public Uni<ObjectNode> list(@QueryParam("agency") String agency, @QueryParam("year") Integer year,
+                                @QueryParam("region") String region, @QueryParam("format") String format,
+                                @QueryParam("hasErrors") Boolean hasErrors,
+                                @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Parameters params = new Parameters();
+        if (agency != null && !agency.isBlank()) {
+            where.append(" and agency like :agency");
+            params.and("agency", "%" + agency.strip() + "%");
+        }
+        if (year != null) {
+            where.append(" and year = :year");
+            params.and("year", year);
+        }
+        if (region != null && !region.isBlank()) {
+            where.append(" and regionCode like :region");
+            params.and("region", region.strip() + "%");
+        }
+        if (format != null && !format.isBlank()) {
+            where.append(" and format = :format");
+            params.and("format", format.strip());
+        }
+        if (hasErrors != null) {
+            where.append(hasErrors ? " and errorCount > 0" : " and errorCount = 0");
+        }
+        int size = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
+        int from = offset == null ? 0 : Math.max(0, offset);
+        String query = where + " order by year desc, agency";
+        return PublishedReport.count(where.toString(), params).flatMap(total -> PublishedReport
+                .<PublishedReport>find(query, params).range(from, from + size - 1).list()
+                .map(items -> {
+                    ObjectNode page = Json.mapper().createObjectNode();
+                    page.put("total", total);
+                    page.put("offset", from);
+                    page.put("limit", size);
+                    ArrayNode array = page.putArray("items");
+                    items.forEach(r -> array.add(summary(r)));
+                    return page;
+                }));
+    }
+
+    /** One report: the canonical model plus its findings, identity and revision history. */
+    @GET
+    @Path("/{id}")
+    @WithSession
+    public Uni<ObjectNode> get(@PathParam("id") String id) {
+        return PublishedReport.<PublishedReport>findById(id).flatMap(r -> {
+            if (r == null) {
+                throw new NotFoundException("No report " + id);
+            }
+            return ReportRevision.<ReportRevision>find("reportId = ?1 order by storedAt", id).list()
+                    .map(revisions -> detail(r, revisions));
+        });
+    }
+
+    static ObjectNode summary(PublishedReport r) {
+        ObjectNode n = Json.mapper().createObjectNode();
+        n.put("id", r.id);
+        n.put("agency", r.agency);
+        n.put("agencyCode", r.agencyCode);
+        n.put("regionCode", r.regionCode);
+        n.put("year", r.year);
+        n.put("format", r.format);
+        n.put("title", r.title);
+        n.put("publishedOn", r.publishedOn == null ? null : r.publishedOn.toString());
+        n.put("errors", r.errorCount);
+        n.put("warnings", r.warningCount);
+        n.put("extractionProblems", r.problemCount);
+        n.put("revision", r.revision);
+        n.put("url", "/api/v1/reports/" + r.id);
+        return n;
+    }
+
+    private static ObjectNode detail(PublishedReport r, List<ReportRevision> revisions) {
+        ObjectNode n = (ObjectNode) tree(r.model);
+        n.put("id", r.id);
+        n.put("submissionId", r.submissionId);
+        ObjectNode meta = n.putObject("metadata");
+        meta.put("agency", r.agency);
+        meta.put("agencyCode", r.agencyCode);
+        meta.put("regionCode", r.regionCode);
+        meta.put("issuerType", r.issuerType);
+        meta.put("year", r.year);
+        meta.put("publishedOn", r.publishedOn == null ? null : r.publishedOn.toString());
+        meta.put("sourceUrl", r.sourceUrl);
+        n.put("revision", r.revision);
+        n.put("validationRound", r.validationRound);
+        n.put("errors", r.errorCount);
+        n.put("warnings", r.warningCount);
+        n.set("findings", tree(r.findings));
+        ArrayNode history = n.putArray("revisions");
+        for (ReportRevision rev : revisions) {
+            ObjectNode h = history.addObject();
+            h.put("submissionId", rev.key.submissionId);
+            h.put("revision", rev.revision);
+            h.put("validationRound", rev.key.validationRound);
+            h.put("errors", rev.errorCount);
+            h.put("warnings", rev.warningCount);
+            h.put("storedAt", rev.storedAt.toString());
+        }
+        return n;
+    }
+
+    private static JsonNode tree(String json) {
+        try {
+            return Json.mapper().readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

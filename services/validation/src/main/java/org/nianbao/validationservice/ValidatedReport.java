@@ -1,0 +1,44 @@
+package org.nianbao.validationservice;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+
+/** A report as validation last saw it, with its findings. */
+@Entity
+@Table(name = "validated_report")
+public class ValidatedReport extends PanacheEntityBase {
+    @Id
+    @Column(name = "submission_id")
+    public String submissionId;
+    @Column(name = "agency_key")
+    public String agencyKey;
+    @Column(name = "report_year")
+    public Integer year;
+    public int revision;
+    /** SubmissionMetadata as JSON. */
+    public String metadata;
+    /** The canonical model as JSON. */
+    public String report;
+    /** The findings as JSON. */
+    public String findings;
+    @Column(name = "validation_round")
+    public int validationRound;
+    @Column(name = "received_at")
+    public Instant receivedAt;
+    @Column(name = "validated_at")
+    public Instant validatedAt;
+
+    /** The newest revision of an agency's report for a year, or null. */
+    public static Uni<ValidatedReport> latest(String agencyKey, Integer year) {
+        if (year == null || agencyKey.startsWith("submission:") || agencyKey.equals("unknown")) {
+            return Uni.createFrom().nullItem();
+        }
+        return find("agencyKey = ?1 and year = ?2 order by revision desc, receivedAt desc", agencyKey, year).firstResult();
+    }
+}

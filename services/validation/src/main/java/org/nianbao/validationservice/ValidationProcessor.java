@@ -1,0 +1,117 @@
+package org.nianbao.validationservice;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.nianbao.events.EventTypes;
+import org.nianbao.events.ReportParsed;
+import org.nianbao.events.ReportValidated;
+import org.nianbao.events.Topics;
+import org.nianbao.events.SubmissionMetadata;
+import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.model.Finding;
+import org.nianbao.model.Report;
+import org.nianbao.validation.ReportValidator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * report-parsed → report-validated. Each report is stored, validated against the same agency's
+ * previous-year report when known, and, if the agency's next year was validated before this one
+ * arrived, that later report is re-validated and emitted again with a higher round.
+ * The incoming record is acknowledged only after every resulting event was acknowledged by Kafka.
+ */
+@ApplicationScoped
+public class ValidationProcessor {
+    private static final Logger LOG = Logger.getLogger(ValidationProcessor.class);
+    private static final String SOURCE = "/nianbao/validation";
+
+    @Inject
+    @Channel("validated-out")
+    MutinyEmitter<String> emitter;
+
+    @Inject
+    ReportValidator validator;
+
+    @Incoming("parsed-in")
+    public Uni<Void> consume(Message<String> incoming) {
+        return PipelineEvents.settle(incoming, "validation", () -> {
+            ReportParsed parsed = PipelineEvents.read(incoming.getPayload(), ReportParsed.class);
+            return Panache.withTransaction(() -> validateAndStore(parsed)).flatMap(this::sendAll);
+        });
+    }
+
+    private Uni<List<ReportValidated>> validateAndStore(ReportParsed parsed) {
+        return ValidatedReport.<ValidatedReport>findById(parsed.submissionId()).flatMap(existing -> {
+            ValidatedReport row = existing != null ? existing : new ValidatedReport();
+            String reportJson = PipelineEvents.toJson(parsed.report());
+            boolean changed = existing == null || !reportJson.equals(existing.report);
+            row.submissionId = parsed.submissionId();
+            row.agencyKey = parsed.agencyKey();
+            row.year = parsed.metadata().year();
+            row.revision = parsed.revision();
+            row.metadata = PipelineEvents.toJson(parsed.metadata());
+            row.report = reportJson;
+            row.validationRound = existing == null ? 1 : existing.validationRound + (changed ? 1 : 0);
+            if (row.receivedAt == null) {
+                row.receivedAt = Instant.now();
+            }
+            Integer year = row.year;
+            return ValidatedReport.latest(row.agencyKey, year == null ? null : year - 1)
+                    .flatMap(previous -> {
+                        ReportValidated event = validate(row, previous);
+                        Uni<ValidatedReport> saved = existing == null ? row.persist() : Uni.createFrom().item(row);
+                        return saved.flatMap(x -> revalidateNextYear(row)).map(next -> {
+                            List<ReportValidated> events = new ArrayList<>();
+                            events.add(event);
+                            events.addAll(next);
+                            return events;
+                        });
+                    });
+        });
+    }
+
+    /** Re-validates the agency's next-year report, if stored, now that this year is known. */
+    private Uni<List<ReportValidated>> revalidateNextYear(ValidatedReport current) {
+        if (current.year == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return ValidatedReport.latest(current.agencyKey, current.year + 1).map(next -> {
+            if (next == null) {
+                return List.<ReportValidated>of();
+            }
+            next.validationRound++;
+            LOG.infof("re-validating %s (%d) now that its previous year arrived", next.submissionId, next.year);
+            return List.of(validate(next, current));
+        });
+    }
+
+    private ReportValidated validate(ValidatedReport row, ValidatedReport previous) {
+        Report report = PipelineEvents.read(row.report, Report.class);
+        SubmissionMetadata metadata = PipelineEvents.read(row.metadata, SubmissionMetadata.class);
+        Report previousReport = previous == null ? null : PipelineEvents.read(previous.report, Report.class);
+        List<Finding> findings = validator.validate(report, metadata, previousReport);
+        row.findings = PipelineEvents.toJson(findings);
+        row.validatedAt = Instant.now();
+        String eventId = "validated:" + row.submissionId + ":" + row.revision + ":" + row.validationRound;
+        return new ReportValidated(eventId, row.submissionId, row.revision, row.agencyKey, metadata, report, findings,
+                row.validationRound, row.validatedAt);
+    }
+
+    private Uni<Void> sendAll(List<ReportValidated> events) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (ReportValidated e : events) {
+            chain = chain.chain(() -> PipelineEvents.counted(emitter.sendMessage(PipelineEvents.message(e, e.agencyKey(),
+                    EventTypes.VALIDATED, e.eventId(), e.submissionId(), SOURCE)), Topics.REPORT_VALIDATED));
+        }
+        return chain;
+    }
+}
