@@ -14,6 +14,7 @@ public record CellValue(Kind kind, BigDecimal number, String unit, String raw) {
 
     private static final Pattern NUMBER = Pattern.compile(
             "^(增加|减少|增|减|\\+|-|−|－)?\\s*(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?\\s*(万元|元|件|个|项|次|条|家|人次|%)?$");
+    private static final Pattern DIGITS_APART = Pattern.compile("[\\d０-９][\\s\u00A0\u3000]+[\\d０-９]");
     private static final String PLACEHOLDERS = "/／-—–－无―一";
 
     public static CellValue parse(String text) {
@@ -21,6 +22,9 @@ public record CellValue(Kind kind, BigDecimal number, String unit, String raw) {
         String s = normalise(raw);
         if (s.isEmpty() || s.length() <= 2 && s.chars().allMatch(c -> PLACEHOLDERS.indexOf(c) >= 0)) {
             return new CellValue(Kind.BLANK, null, null, raw);
+        }
+        if (DIGITS_APART.matcher(raw).find()) {
+            return new CellValue(Kind.UNREADABLE, null, null, raw); // "7 0": one number or two? never guess
         }
         Matcher m = NUMBER.matcher(s);
         if (!m.matches()) {

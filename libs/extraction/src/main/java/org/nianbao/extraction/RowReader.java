@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RowReader {
     private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－]\\s*\\d+\\s*[-—–－]$|^第\\d+页.*");
+    private static final Pattern TRAILING_DIGITS = Pattern.compile("[^\\d\\s.、]\\s+(\\d+)\\s*$");
     private static final Pattern ORDINAL = Pattern.compile("^\\d+[.、．]$");
 
     /** The cells read for each row key, and what could not be read. */
@@ -102,7 +103,7 @@ final class RowReader {
             }
             String segment = table.text().substring(at[1], Math.max(at[1], next));
             List<CellValue> values = table.layout() == TableText.Layout.TABS
-                    ? tabCells(segment, spec.values(), totalColumnMissing)
+                    ? tabCells(segment, spec.values(), totalColumnMissing, identity)
                     : spaceCells(segment, spec.values(), identity);
             if (values == null) {
                 problems.add(spec.key());
@@ -114,11 +115,15 @@ final class RowReader {
     }
 
     /** Cells on the label's line, separated by tabs; extra leading blanks are merged label cells. */
-    static List<CellValue> tabCells(String segment, int n, boolean totalColumnMissing) {
+    static List<CellValue> tabCells(String segment, int n, boolean totalColumnMissing, Predicate<List<Long>> identity) {
         int eol = segment.indexOf('\n');
         String line = eol < 0 ? segment : segment.substring(0, eol);
         String[] pieces = line.split("\t", -1);
         List<CellValue> fields = new ArrayList<>();
+        Matcher trailing = TRAILING_DIGITS.matcher(pieces[0]);
+        if (trailing.find()) {
+            fields.add(CellValue.parse(trailing.group(1))); // flattened text: the row's digits follow the label
+        }
         for (int i = 1; i < pieces.length; i++) {
             fields.add(CellValue.parse(pieces[i]));
         }
@@ -146,6 +151,10 @@ final class RowReader {
                 return new ArrayList<>(fields.subList(0, n));
             }
             return null;
+        }
+        List<CellValue> numbers = fields.stream().filter(CellValue::isNumber).toList();
+        if (numbers.size() == 1 && identity != null) {
+            return DigitRuns.split(CellValue.normalise(numbers.get(0).raw()), n, identity);
         }
         if (fields.stream().allMatch(CellValue::isBlank)) {
             List<CellValue> blanks = new ArrayList<>();

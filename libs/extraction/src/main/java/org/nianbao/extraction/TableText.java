@@ -29,7 +29,8 @@ final class TableText {
         if (cellPerLine >= 10 && cellPerLine > multiTab * 2) {
             return new Normalised(fromCellPerLine(lines), Layout.TABS);
         }
-        if (multiTab >= 3) {
+        boolean wideTabRow = lines.stream().anyMatch(l -> l.chars().filter(c -> c == '\t').count() >= 6);
+        if (multiTab >= 3 || wideTabRow) {
             return new Normalised(region, Layout.TABS);
         }
         return new Normalised(region, Layout.SPACES);
