@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 /**
@@ -96,6 +97,24 @@ class PipelineIT {
         assertThat(r.getInt("applications.rows.newReceived[0]")).isEqualTo(34);
         assertThat(r.getList("applications.rows.newReceived").get(1)).isNull();
         assertThat(r.getInt("applications.rows.newReceived[6]")).isEqualTo(34);
+    }
+
+    @Test
+    void aPreviousYearArrivingLateRevalidatesTheLaterYear() throws Exception {
+        // 2021 first (seed 001: 上年结转 0 in every column), then its 2020 report (seed 004: 结转下年度 1 自然人, 1 总计)
+        String agency = "跨年测试局";
+        JsonPath later = publishedReport("001_43d6c315cbc0f57d.txt", Map.of("agency", agency, "year", 2021));
+        assertThat(later.getInt("validationRound")).isEqualTo(1);
+        assertThat(later.getList("findings.rule")).doesNotContain("F-01");
+        publishedReport("004_8dd35ab5e340120f.txt", Map.of("agency", agency, "year", 2020));
+        String laterId = later.getString("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath again = RestAssured.given().baseUri(fixture.publication()).get("/api/v1/reports/" + laterId).jsonPath();
+            assertThat(again.getInt("validationRound")).isEqualTo(2);
+            assertThat(again.getList("findings.findAll { it.rule == 'F-01' }.paths[0]", String.class))
+                    .containsExactly("applications.rows.carriedOver[0]", "applications.rows.carriedOver[6]");
+            assertThat(again.getList("revisions")).hasSize(2);
+        });
     }
 
     @Test

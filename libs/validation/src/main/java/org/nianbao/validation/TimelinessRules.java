@@ -19,6 +19,7 @@ final class TimelinessRules {
     static void check(Check c) {
         deadline(c);
         yearCoherence(c);
+        metadataAgainstDocument(c);
         if (c.report.format == ReportFormat.UNKNOWN && c.report.applications == null && c.report.active == null) {
             c.info("A-04", List.of("extraction"), null, null,
                     "未能从报告中读出统计表格（可能是图片版），无法核对数据。",
@@ -56,6 +57,26 @@ final class TimelinessRules {
                     "Published on " + pub + ", after the department deadline " + warn
                             + "; give the issuer type (county, prefecture and province reports have later deadlines).");
         }
+    }
+
+    /** what the platform said (agency, year) against what the document says. */
+    private static void metadataAgainstDocument(Check c) {
+        String said = compact(c.metadata.agency());
+        String printed = compact(c.report.agency);
+        if (said != null && printed != null && !said.contains(printed) && !printed.contains(said)) {
+            c.warning("A-05", List.of("agency"), c.metadata.agency(), c.report.agency,
+                    "提交的机关名称“" + c.metadata.agency() + "”与报告中的“" + c.report.agency + "”不一致。",
+                    "The agency submitted (" + c.metadata.agency() + ") differs from the one the report names (" + c.report.agency + ").");
+        }
+        if (c.metadata.year() != null && c.report.year != null && !c.metadata.year().equals(c.report.year)) {
+            c.error("A-05", List.of("year"), c.metadata.year(), c.report.year,
+                    "提交的报告年度" + c.metadata.year() + "与报告中的年度" + c.report.year + "不一致。",
+                    "The year submitted (" + c.metadata.year() + ") differs from the report's year (" + c.report.year + ").");
+        }
+    }
+
+    private static String compact(String s) {
+        return s == null || s.isBlank() ? null : s.replaceAll("\\s+", "");
     }
 
     private static String label(String type) {

@@ -72,6 +72,16 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void aFiveMetadataContradictingTheDocument() {
+        Report r = Reports.clean2021();
+        assertThat(only(validator.validate(r, new SubmissionMetadata("某某市 人民政府", null, null, null, 2023, null, null), null),
+                "A-05")).isEmpty();
+        List<Finding> a05 = only(validator.validate(r, new SubmissionMetadata("另一县人民政府", null, null, null, 2022, null, null),
+                null), "A-05");
+        assertThat(a05).extracting(Finding::severity).containsExactly(Severity.WARNING, Severity.ERROR);
+    }
+
+    @Test
     void bOneFormatOfTheYear() {
         Report r = Reports.seed("004_8dd35ab5e340120f"); // a 2019-format report
         assertThat(only(validate(r), "B-01")).isEmpty();
