@@ -132,11 +132,16 @@ class PipelineIT {
     void multipartUploadsAreAccepted() throws Exception {
         byte[] doc = StackFixture.seed("004_8dd35ab5e340120f.txt").getBytes(StandardCharsets.UTF_8);
         String id = RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.API_KEY)
-                .multiPart("file", "dinghai-2020.txt", doc, "text/plain").multiPart("agency", "舟山市定海区（上传）")
+                .multiPart("file", "dinghai-2020.txt", doc, "text/plain")
+                .multiPart(new io.restassured.builder.MultiPartSpecBuilder("舟山市定海区（上传）").controlName("agency")
+                        .mimeType("text/plain").charset(StandardCharsets.UTF_8).build())
                 .multiPart("year", "2020")
                 .post("/api/v1/submissions").then().statusCode(202)
                 .body("status", equalTo("RECEIVED")).extract().path("id");
         fixture.awaitPublished(id, Duration.ofSeconds(90));
+        String page = RestAssured.given().baseUri(fixture.publication()).queryParam("agency", "（上传）").get("/")
+                .then().statusCode(200).contentType("text/html").extract().asString();
+        assertThat(page).contains("舟山市定海区（上传）").contains("1 report(s)").contains("/api/v1/reports/r-");
     }
 
     @Test
