@@ -47,7 +47,8 @@ public class IndexPage {
                     .append("</td><td>").append(escape(r.format)).append("</td><td>")
                     .append(r.errorCount > 0 ? "<span class=\"err\">" + r.errorCount + " 个错误</span>" : "<span class=\"ok\">无错误</span>")
                     .append(r.warningCount > 0 ? "，" + r.warningCount + " 个提示" : "")
-                    .append("</td><td><a href=\"/api/v1/reports/").append(escape(r.id)).append("\">JSON</a></td></tr>");
+                    .append("</td><td><a href=\"/reports/").append(escape(r.id)).append("\">报告</a> · <a href=\"/api/v1/reports/")
+                    .append(escape(r.id)).append("\">JSON</a></td></tr>");
         }
         return b.append("</tbody></table></body></html>").toString();
     }

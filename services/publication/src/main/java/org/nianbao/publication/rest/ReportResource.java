@@ -131,7 +131,7 @@ public class ReportResource {
         return n;
     }
 
-    private static JsonNode tree(String json) {
+    static JsonNode tree(String json) {
         try {
             return Json.mapper().readTree(json);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
