@@ -125,6 +125,24 @@ class PipelineIT {
     }
 
     @Test
+    void theRegionalRollupIsTheSumOfTheRegionsReports() throws Exception {
+        // sums computed by hand from the documents: seed 004 (本年新收 自然人 34, 总计 34; （一）予以公开 18;
+        // 复议 维持 2 纠正 1 总计 3) and seed 000 (本年新收 总计 0; part 四 blank but two 0 totals)
+        publishedReport("004_8dd35ab5e340120f.txt", Map.of("agency", "汇总测试区政府", "regionCode", "990101", "year", 2020));
+        publishedReport("000_27b80aaf8e404846.txt", Map.of("agency", "汇总测试区发改局", "regionCode", "990102", "year", 2020));
+        JsonPath rollup = RestAssured.given().baseUri(fixture.publication()).queryParam("region", "9901").queryParam("year", 2020)
+                .get("/api/v1/rollups").then().statusCode(200).extract().jsonPath();
+        assertThat(rollup.getInt("reports")).isEqualTo(2);
+        assertThat(rollup.getList("applications.rows.newReceived", Integer.class)).containsExactly(34, 0, 0, 0, 0, 0, 34);
+        assertThat(rollup.getList("applications.rows.granted", Integer.class)).containsExactly(18, 0, 0, 0, 0, 0, 18);
+        assertThat(rollup.getInt("reviewLitigation.review.total")).isEqualTo(3);
+        assertThat(rollup.getInt("reviewLitigation.review.upheld")).isEqualTo(2);
+        // part 二 (2019 format): 规范性文件 本年新制作 44 + 20
+        assertThat(rollup.getInt("active.2019.normativeDocuments.newlyMade")).isEqualTo(64);
+        RestAssured.given().baseUri(fixture.publication()).get("/api/v1/rollups?region=9901").then().statusCode(400);
+    }
+
+    @Test
     void aDuplicateSubmissionReturnsTheExistingOne() throws Exception {
         String text = StackFixture.seed("001_43d6c315cbc0f57d.txt");
         String first = fixture.submitText(text, Map.of("agency", "重复测试局", "year", 2021));
