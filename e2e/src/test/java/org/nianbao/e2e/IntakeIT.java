@@ -109,6 +109,37 @@ class IntakeIT {
     }
 
     @Test
+    void aRealPdfAndAWordDocumentAreAcceptedAndRead() throws Exception {
+        java.nio.file.Path pdf = java.nio.file.Path.of(System.getProperty("nianbao.shared", "../../shared"), "corpus", "real",
+                "huaian-city-2024.pdf");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(pdf),
+                "skipped: " + pdf + " is not here (the shared corpus lives beside the clone in CI)");
+        String pdfId = as(hebeiKey).multiPart("file", pdf.toFile(), "application/pdf").multiPart("regionCode", "130100")
+                .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
+        String pdfReport = awaitPublished(hebeiKey, pdfId);
+        // 淮安市 2024, read from the PDF: 一、本年新收 总计 3119; 行政复议 总计 351
+        RestAssured.given().baseUri(fixture.publication()).get("/api/v1/reports/" + pdfReport).then().statusCode(200)
+                .body("extraction.inputType", equalTo("pdf")).body("applications.rows.newReceived[6]", equalTo(3119))
+                .body("reviewLitigation.review.total", equalTo(351));
+
+        byte[] docx;
+        try (org.apache.poi.xwpf.usermodel.XWPFDocument doc = new org.apache.poi.xwpf.usermodel.XWPFDocument();
+             ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            for (String line : StackFixture.seed("001_43d6c315cbc0f57d.txt").split("\n")) {
+                doc.createParagraph().createRun().setText(line.replace("\t", " "));
+            }
+            doc.write(out);
+            docx = out.toByteArray();
+        }
+        String docxId = as(hebeiKey).multiPart("file", "report.docx", docx,
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document").multiPart("regionCode", "130303")
+                .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
+        String docxReport = awaitPublished(hebeiKey, docxId);
+        RestAssured.given().baseUri(fixture.publication()).get("/api/v1/reports/" + docxReport).then().statusCode(200)
+                .body("extraction.inputType", equalTo("docx")).body("year", equalTo(2021)).body("format", equalTo("2021"));
+    }
+
+    @Test
     void badInputIsRefusedWithAnActionableProblem() {
         as(hebeiKey).contentType("application/json")
                 .body(Map.of("text", "某报告", "agencyCode", "91350100M000100Y44", "regionCode", "130682"))

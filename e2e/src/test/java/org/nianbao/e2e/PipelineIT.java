@@ -140,6 +140,16 @@ class PipelineIT {
         // part 二 (2019 format): 规范性文件 本年新制作 44 + 20
         assertThat(rollup.getInt("active.2019.normativeDocuments.newlyMade")).isEqualTo(64);
         RestAssured.given().baseUri(fixture.publication()).get("/api/v1/rollups?region=9901").then().statusCode(400);
+
+        // the same reports' cells as CSV: one row per cell, blank cells empty
+        String csv = RestAssured.given().baseUri(fixture.publication()).queryParam("region", "9901").queryParam("year", 2020)
+                .get("/api/v1/exports/cells.csv").then().statusCode(200).contentType("text/csv").extract().asString();
+        assertThat(csv.lines().toList().get(0)).endsWith("report_id,agency,region_code,year,format,path,value");
+        assertThat(csv).contains(",汇总测试区政府,990101,2020,2019,applications.rows.newReceived[6],34\r")
+                .contains(",汇总测试区政府,990101,2020,2019,applications.rows.newReceived[1],\r")
+                .contains(",汇总测试区发改局,990102,2020,2019,active.procurement.amountYuan,292214.5\r");
+        // 2 reports × (23 × 7 part 三 + 15 part 四 + 22 part 二 cells) + header
+        assertThat(csv.lines().count()).isEqualTo(1 + 2 * (161 + 15 + 22));
     }
 
     @Test

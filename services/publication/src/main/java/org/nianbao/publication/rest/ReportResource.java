@@ -28,35 +28,14 @@ public class ReportResource {
     /** Reports filtered by agency (substring), year, region code prefix, format and errors. */
     @GET
     @WithSession
-    public Uni<ObjectNode> list(@QueryParam("agency") String agency, @QueryParam("year") Integer year,
-                                @QueryParam("region") String region, @QueryParam("format") String format,
-                                @QueryParam("hasErrors") Boolean hasErrors,
+    public Uni<ObjectNode> list(@jakarta.ws.rs.BeanParam ReportFilter filter,
                                 @QueryParam("limit") Integer limit, @QueryParam("offset") Integer offset) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Parameters params = new Parameters();
-        if (agency != null && !agency.isBlank()) {
-            where.append(" and agency like :agency");
-            params.and("agency", "%" + agency.strip() + "%");
-        }
-        if (year != null) {
-            where.append(" and year = :year");
-            params.and("year", year);
-        }
-        if (region != null && !region.isBlank()) {
-            where.append(" and regionCode like :region");
-            params.and("region", region.strip() + "%");
-        }
-        if (format != null && !format.isBlank()) {
-            where.append(" and format = :format");
-            params.and("format", format.strip());
-        }
-        if (hasErrors != null) {
-            where.append(hasErrors ? " and errorCount > 0" : " and errorCount = 0");
-        }
+        String where = filter.where();
+        Parameters params = filter.params;
         int size = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
         int from = offset == null ? 0 : Math.max(0, offset);
         String query = where + " order by year desc, agency";
-        return PublishedReport.count(where.toString(), params).flatMap(total -> PublishedReport
+        return PublishedReport.count(where, params).flatMap(total -> PublishedReport
                 .<PublishedReport>find(query, params).range(from, from + size - 1).list()
                 .map(items -> {
                     ObjectNode page = Json.mapper().createObjectNode();
