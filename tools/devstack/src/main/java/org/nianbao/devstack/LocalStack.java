@@ -111,9 +111,11 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.PASSWORD);
         }
+        if (name.equals("intake") || name.equals("publication")) {
+            env.put("NIANBAO_ADMIN_TOKEN", settings.adminToken());
+        }
         if (name.equals("intake")) {
             env.put("NIANBAO_LOCAL_API_KEY", settings.apiKey());
-            env.put("NIANBAO_ADMIN_TOKEN", settings.adminToken());
             env.put("NIANBAO_DOCUMENT_BASE_URL", "http://localhost:" + settings.intakePort());
             env.put("NIANBAO_PUBLICATION_URL", "http://localhost:" + settings.publicationPort());
         }
