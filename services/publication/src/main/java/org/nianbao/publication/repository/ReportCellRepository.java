@@ -36,7 +36,7 @@ public class ReportCellRepository {
                         insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)
                         select :id, e.key, cast(e.value as numeric), cast(:year as integer), cast(:region as varchar), :active,
                                cast(e.ordinality as integer)
-                        from json_each_text(cast(:cells as json)) with ordinality e""")
+                        from json_each_text(cast(cast(:cells as text) as json)) with ordinality e""")
                         .setParameter("id", report.id).setParameter("year", report.year).setParameter("region", report.regionCode)
                         .setParameter("active", CellExport.activeTable(model)).setParameter("cells", PipelineEvents.toJson(cells))
                         .executeUpdate()))

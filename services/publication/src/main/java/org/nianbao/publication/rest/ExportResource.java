@@ -51,12 +51,12 @@ public class ExportResource {
         });
     }
 
+    /** The workbook is written on a worker thread, after the database session is closed. */
     @GET
     @Path("/cells.xlsx")
     @Produces(XLSX)
-    @WithSession
     public Uni<Response> cellsXlsx(@BeanParam ReportFilter filter) {
-        return rows(filter).emitOn(Infrastructure.getDefaultWorkerPool())
+        return Panache.withSession(() -> rows(filter)).emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(rows -> attachment(CellWorkbook.write(rows), "nianbao-cells.xlsx"));
     }
 

@@ -94,6 +94,7 @@ public class ReportResource {
     static ObjectNode summary(PublishedReport r) {
         ObjectNode n = Json.mapper().createObjectNode();
         n.put("id", r.id);
+        n.put("agencyKey", r.agencyKey);
         n.put("agency", r.agency);
         n.put("agencyCode", r.agencyCode);
         n.put("regionCode", r.regionCode);
@@ -112,6 +113,7 @@ public class ReportResource {
     private static ObjectNode detail(PublishedReport r, List<ReportRevision> revisions) {
         ObjectNode n = (ObjectNode) tree(r.model);
         n.put("id", r.id);
+        n.put("agencyKey", r.agencyKey);
         n.put("submissionId", r.submissionId);
         ObjectNode meta = n.putObject("metadata");
         meta.put("agency", r.agency);

@@ -46,7 +46,7 @@ final class Html {
             b.append("<h2>").append(escape(table.heading())).append("</h2><table class=\"official\">");
             for (List<OfficialTables.Cell> row : table.rows()) {
                 b.append("<tr>");
-                row.forEach(cell -> cell(b, cell, flagged.get(cell.path())));
+                row.forEach(cell -> cell(b, cell, cell.isData() ? flagged.get(cell.path()) : null));
                 b.append("</tr>");
             }
             b.append("</table>");

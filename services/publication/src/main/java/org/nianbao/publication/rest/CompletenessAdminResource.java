@@ -13,14 +13,15 @@ import org.nianbao.publication.service.Registry;
 
 import java.util.Map;
 
-/** The administrator's registry upload: the agencies that must report, as CSV. */
-@Path("/admin/v1/registry")
-public class RegistryAdminResource {
+/** The administrator's side of completeness: the registry upload (CSV) and running the missing-report sweep now. */
+@Path("/admin/v1")
+public class CompletenessAdminResource {
     @Inject
     CompletenessService service;
 
     /** Replaces the registry; a file with any bad line is refused whole, every problem listed. */
     @PUT
+    @Path("/registry")
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> replace(String csv) {
