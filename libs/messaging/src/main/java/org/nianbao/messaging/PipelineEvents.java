@@ -28,10 +28,13 @@ public final class PipelineEvents {
     private PipelineEvents() {
     }
 
-    /** A new message ready for an emitter. */
+    /**
+     * A new message ready for an emitter. Built while a record is being {@link #settle settled}, it continues
+     * that record's trace (when tracing is on).
+     */
     public static Message<String> message(Object event, String key, String type, String eventId,
                                           String submissionId, String source) {
-        return Message.of(toJson(event)).addMetadata(metadata(key, type, eventId, submissionId, source));
+        return TraceContext.continued(Message.of(toJson(event)).addMetadata(metadata(key, type, eventId, submissionId, source)));
     }
 
     private static OutgoingKafkaRecordMetadata<String> metadata(String key, String type, String eventId,
@@ -76,6 +79,7 @@ public final class PipelineEvents {
         long start = System.nanoTime();
         // Quarkus keeps the MDC per message context, so every log line of this record's work names its submission.
         MDC.put(LOG_SUBMISSION, submissionId);
+        TraceContext.enter(incoming);
         return Uni.createFrom().deferred(work)
                 .onItem().transformToUni(x -> {
                     PipelineMetrics.processed(stage, System.nanoTime() - start);

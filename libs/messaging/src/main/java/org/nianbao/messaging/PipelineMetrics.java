@@ -1,7 +1,12 @@
 package org.nianbao.messaging;
 
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import java.util.concurrent.TimeUnit;
 
@@ -10,6 +15,8 @@ import java.util.concurrent.TimeUnit;
  * {@code /q/metrics} (Prometheus format).
  */
 public final class PipelineMetrics {
+    private static final Map<String, AtomicLong> LAST_SWEEP_SUCCESS = new ConcurrentHashMap<>();
+
     private PipelineMetrics() {
     }
 
@@ -32,6 +39,15 @@ public final class PipelineMetrics {
     /** nianbao_dead_letters_total{stage,topic,reason}: records sent to a dead-letter topic, by cause type. */
     public static void failed(String stage, String topic, Throwable cause) {
         Metrics.counter("nianbao.dead.letters", "stage", stage, "topic", topic, "reason", reason(cause)).increment();
+    }
+
+    /** nianbao_sweep_runs_total{sweep,outcome} and, on success, nianbao_sweep_last_success_timestamp{sweep} (epoch seconds). */
+    public static void sweepRan(String sweep, boolean success) {
+        Metrics.counter("nianbao.sweep.runs", "sweep", sweep, "outcome", success ? "success" : "failure").increment();
+        if (success) {
+            LAST_SWEEP_SUCCESS.computeIfAbsent(sweep, name -> Metrics.gauge("nianbao.sweep.last.success.timestamp",
+                    Tags.of("sweep", name), new AtomicLong())).set(System.currentTimeMillis() / 1000);
+        }
     }
 
     /** A bounded label for a failure: the type of its root cause. */

@@ -33,10 +33,13 @@ public class ValidatedReport extends PanacheEntityBase {
     public Instant receivedAt;
     @Column(name = "validated_at")
     public Instant validatedAt;
+    /** The previous-year report this one was last validated against ({@link CrossYear#fingerprint}), or null. */
+    @Column(name = "validated_against")
+    public String validatedAgainst;
 
-    /** The newest revision of an agency's report for a year, or null. */
+    /** The newest revision of an agency's report for a year ({@link CrossYear#NEWEST_FIRST}), or null. */
     public static Uni<ValidatedReport> latest(String agencyKey, Integer year) {
-        if (year == null || agencyKey.startsWith("submission:") || agencyKey.equals("unknown")) {
+        if (!CrossYear.comparable(agencyKey, year)) {
             return Uni.createFrom().nullItem();
         }
         return find("agencyKey = ?1 and year = ?2 order by revision desc, receivedAt desc", agencyKey, year).firstResult();

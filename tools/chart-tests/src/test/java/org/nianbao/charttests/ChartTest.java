@@ -3,10 +3,13 @@ package org.nianbao.charttests;
 import com.marcnuri.helm.Helm;
 import com.marcnuri.helm.LintResult;
 import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.autoscaling.v2.HorizontalPodAutoscaler;
+import io.fabric8.kubernetes.api.model.rbac.Role;
+import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
 import org.junit.jupiter.api.Test;
 import org.nianbao.events.Topics;
 
@@ -96,6 +99,31 @@ class ChartTest {
         String rendered = Chart.render(Map.of("observability.otlpEndpoint", "http://collector:4317"));
         assertThat(rendered).contains("QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT: \"http://collector:4317\"")
                 .contains("QUARKUS_OTEL_SDK_DISABLED: \"false\"");
+    }
+
+    @Test
+    void everyPodCanTakePartInItsLeaseElection() {
+        List<HasMetadata> objects = Chart.objects(Chart.render(Map.of()));
+        for (Deployment d : of(objects, Deployment.class)) {
+            assertThat(d.getSpec().getTemplate().getSpec().getServiceAccountName()).isEqualTo("nianbao-nianbao");
+            Map<String, String> fields = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .filter(e -> e.getValueFrom() != null && e.getValueFrom().getFieldRef() != null)
+                    .collect(Collectors.toMap(EnvVar::getName, e -> e.getValueFrom().getFieldRef().getFieldPath()));
+            assertThat(fields).as(d.getMetadata().getName())
+                    .containsEntry("POD_NAME", "metadata.name").containsEntry("POD_NAMESPACE", "metadata.namespace");
+        }
+        Role role = of(objects, Role.class).stream().filter(r -> r.getMetadata().getName().endsWith("-leases"))
+                .findFirst().orElseThrow();
+        assertThat(role.getRules()).singleElement().satisfies(rule -> {
+            assertThat(rule.getApiGroups()).containsExactly("coordination.k8s.io");
+            assertThat(rule.getResources()).containsExactly("leases");
+            // what the fabric8 LeaderElector does with its Lease
+            assertThat(rule.getVerbs()).contains("get", "create", "update", "patch");
+        });
+        RoleBinding binding = of(objects, RoleBinding.class).stream()
+                .filter(r -> r.getMetadata().getName().endsWith("-leases")).findFirst().orElseThrow();
+        assertThat(binding.getSubjects()).singleElement()
+                .satisfies(subject -> assertThat(subject.getName()).isEqualTo("nianbao-nianbao"));
     }
 
     /** deploy/manifests/nianbao.yaml is the chart rendered with its defaults (regenerate: -Dnianbao.updateManifests=true). */

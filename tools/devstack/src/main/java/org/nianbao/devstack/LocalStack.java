@@ -23,13 +23,23 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final PrintStream progress;
+    private final Map<String, String> serviceEnvironment;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
     private EmbeddedKafka kafka;
     private EmbeddedDatabase database;
 
     public LocalStack(StackSettings settings, PrintStream progress) {
+        this(settings, progress, Map.of());
+    }
+
+    /**
+     * A stack whose services also get {@code serviceEnvironment} (e.g. {@code QUARKUS_OTEL_SDK_DISABLED=false}
+     * to turn tracing on), on top of what the stack sets itself.
+     */
+    public LocalStack(StackSettings settings, PrintStream progress, Map<String, String> serviceEnvironment) {
         this.settings = settings;
         this.progress = progress;
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
     public StackSettings settings() {
@@ -119,6 +129,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("NIANBAO_DOCUMENT_BASE_URL", "http://localhost:" + settings.intakePort());
             env.put("NIANBAO_PUBLICATION_URL", "http://localhost:" + settings.publicationPort());
         }
+        env.putAll(serviceEnvironment);
         return env;
     }
 

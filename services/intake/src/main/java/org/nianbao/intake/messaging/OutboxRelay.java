@@ -11,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.TraceContext;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import java.util.List;
 /**
  * Sends committed outbox rows to Kafka and marks them sent once the broker acknowledged them.
  * While Kafka is away, rows wait and are retried on the next tick: nothing stored is lost.
- * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work.
+ * Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so replicas share the work. Each event is sent as a
+ * child of the trace context stored with its row (the submitting request's), not as a new trace.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,8 +50,8 @@ public class OutboxRelay {
         }
         return Multi.createFrom().iterable(rows)
                 .onItem().transformToUniAndConcatenate(row -> PipelineEvents.counted(emitter
-                        .sendMessage(PipelineEvents.message(new RawJson(row.payload), row.eventKey, row.eventType,
-                                row.id, row.submissionId, SOURCE)), row.topic)
+                        .sendMessage(TraceContext.childOf(PipelineEvents.message(new RawJson(row.payload), row.eventKey,
+                                row.eventType, row.id, row.submissionId, SOURCE), row.traceparent, row.tracestate)), row.topic)
                         .ifNoItem().after(Duration.ofSeconds(30)).fail()
                         .invoke(() -> {
                             row.sentAt = Instant.now();

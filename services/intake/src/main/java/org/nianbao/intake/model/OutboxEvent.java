@@ -27,4 +27,7 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "sent_at")
     public Instant sentAt;
     public int attempts;
+    /** W3C trace context of the request that wrote the row (null when tracing is off). */
+    public String traceparent;
+    public String tracestate;
 }

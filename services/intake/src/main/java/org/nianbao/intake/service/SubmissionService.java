@@ -16,8 +16,10 @@ import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.model.SubmissionDocument;
 import org.nianbao.intake.rest.ProblemException;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.TraceContext;
 
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -99,7 +101,10 @@ public class SubmissionService {
         });
     }
 
-    /** The report-submitted event of a submission, as an outbox row (also used to replay a submission). */
+    /**
+     * The report-submitted event of a submission, as an outbox row (also used to replay a submission), with the
+     * trace context of the current request, so the event is sent later as part of its trace.
+     */
     public OutboxEvent outbox(Submission s) {
         String eventId = "submitted:" + s.id + ":" + UUID.randomUUID();
         ReportSubmitted event = new ReportSubmitted(eventId, s.id, s.revision, s.agencyKey, s.platformId,
@@ -115,6 +120,9 @@ public class SubmissionService {
         row.submissionId = s.id;
         row.payload = PipelineEvents.toJson(event);
         row.createdAt = Instant.now();
+        Map<String, String> trace = TraceContext.current();
+        row.traceparent = trace.get(TraceContext.TRACEPARENT);
+        row.tracestate = trace.get(TraceContext.TRACESTATE);
         return row;
     }
 }
