@@ -109,16 +109,17 @@ public final class PublicationAtScale {
                 // agency a = g / 6 reports 2019 … 2024; region: 31 provinces × 15 prefectures × 12 counties
                 String copies = "from generate_series(" + from + ", " + to + ") g, lateral (select g / " + YEARS + " as a, 2019 + g % " + YEARS
                         + " as y) k, lateral (select lpad(((11 + k.a % 31) * 10000 + (1 + (k.a / 31) % 15) * 100 + 1 + (k.a / 465) % 12)::text, 6, '0') as region) z,"
-                        + " report t where t.agency = case when k.y >= 2021 then '基准模板2021' else '基准模板2019' end";
+                        + " report t";
+                String template = " where t.agency = case when k.y >= 2021 then '基准模板2021' else '基准模板2019' end";
                 st.execute("insert into report (id, agency_key, agency, agency_code, region_code, issuer_type, report_year, format, title,"
                         + " published_on, source_url, submission_id, revision, validation_round, model, findings, error_count, warning_count,"
                         + " info_count, problem_count, created_at, updated_at)"
                         + " select 'b-' || g, 'name:b' || k.a, '基准机关' || k.a, null, z.region, 'department', k.y, t.format, '基准机关' || k.a || k.y || '年报告',"
                         + " make_date(k.y + 1, 1 + g % 3, 10), null, t.submission_id, 1, 1, t.model, t.findings, case when g % 7 = 0 then 2 else 0 end,"
-                        + " t.warning_count, 0, 0, now(), now() " + copies);
+                        + " t.warning_count, 0, 0, now(), now() " + copies + template);
                 st.execute("insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)"
                         + " select 'b-' || g, c.path, case when c.value is null then null else (g + c.ordinal) % 40 end, k.y, z.region,"
-                        + " c.active_table, c.ordinal " + copies + " join report_cell c on c.report_id = t.id");
+                        + " c.active_table, c.ordinal " + copies + " join report_cell c on c.report_id = t.id" + template);
                 System.out.printf("  seeded %,d reports%n", to + 1);
             }
             st.execute("insert into registered_agency (id, name, region_code, issuer_type, loaded_at)"
