@@ -93,6 +93,10 @@ class PublicationIT {
         RestAssured.given().baseUri(publication()).get("/api/v1/completeness?region=99x&year=2020").then().statusCode(400)
                 .contentType("application/problem+json");
 
+        // reports can be found by the rule of their findings: the late department's A-01
+        RestAssured.given().baseUri(publication()).get("/api/v1/reports?region=9902&rule=a-01").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].id", equalTo(bureauReport));
+
         // the missing-report sweep flags the agency that never published, once
         for (int run = 0; run < 2; run++) {
             RestAssured.given().baseUri(publication()).auth().oauth2(StackFixture.ADMIN_TOKEN)

@@ -101,6 +101,7 @@ public final class PublicationAtScale {
         while (count(sql, "select count(*) from report where agency like '基准模板%'") < 2) {
             Thread.sleep(500);
         }
+        sql.setAutoCommit(false); // a batch's reports and their cells become visible together
         try (Statement st = sql.createStatement()) {
             st.execute("delete from report where id like 'b-%'");
             int batch = 10_000;
@@ -120,11 +121,17 @@ public final class PublicationAtScale {
                 st.execute("insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)"
                         + " select 'b-' || g, c.path, case when c.value is null then null else (g + c.ordinal) % 40 end, k.y, z.region,"
                         + " c.active_table, c.ordinal " + copies + " join report_cell c on c.report_id = t.id" + template);
+                sql.commit();
                 System.out.printf("  seeded %,d reports%n", to + 1);
             }
             st.execute("insert into registered_agency (id, name, region_code, issuer_type, loaded_at)"
                     + " select distinct agency_key, agency, region_code, 'department', now() from report where id like 'b-%' and region_code like '32%'"
                     + " on conflict do nothing");
+            sql.commit();
+        } finally {
+            sql.setAutoCommit(true);
+        }
+        try (Statement st = sql.createStatement()) {
             st.execute("analyze");
         }
         System.out.printf("seeded %,d reports and %,d cells in %.0f s%n", count(sql, "select count(*) from report"),

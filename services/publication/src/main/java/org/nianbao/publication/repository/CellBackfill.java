@@ -7,13 +7,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.model.Finding;
 import org.nianbao.model.Report;
 import org.nianbao.publication.model.PublishedReport;
 
 import java.util.List;
 
 /**
- * Reports published before cells were stored apart (schema V1) get their cells after start-up, a batch at a
+ * Reports published before cells and findings were stored apart (schema V1) get them after start-up, a batch at a
  * time, so roll-ups and exports include them. Reports that have no table at all are skipped quickly.
  */
 @ApplicationScoped
@@ -49,7 +50,8 @@ public class CellBackfill {
     private Uni<Void> fill(List<PublishedReport> reports) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (PublishedReport r : reports) {
-            chain = chain.call(() -> cells.replace(r, PipelineEvents.read(r.model, Report.class)));
+            chain = chain.call(() -> cells.replace(r, PipelineEvents.read(r.model, Report.class))
+                    .call(() -> cells.replaceFindings(r, List.of(PipelineEvents.read(r.findings, Finding[].class)))));
         }
         return chain;
     }

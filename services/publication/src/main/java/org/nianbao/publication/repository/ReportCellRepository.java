@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.model.Finding;
 import org.nianbao.model.Report;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.service.CellExport;
@@ -36,10 +37,27 @@ public class ReportCellRepository {
                         insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)
                         select :id, e.key, cast(e.value as numeric), cast(:year as integer), cast(:region as varchar), :active,
                                cast(e.ordinality as integer)
-                        from json_each_text(cast(cast(:cells as text) as json)) with ordinality e""")
+                        from json_each_text(cast(cast(:cells as text) as json)) with ordinality e
+                        on conflict (report_id, path) do update set value = excluded.value, report_year = excluded.report_year,
+                            region_code = excluded.region_code, active_table = excluded.active_table, ordinal = excluded.ordinal""")
                         .setParameter("id", report.id).setParameter("year", report.year).setParameter("region", report.regionCode)
                         .setParameter("active", CellExport.activeTable(model)).setParameter("cells", PipelineEvents.toJson(cells))
                         .executeUpdate()))
+                .replaceWithVoid();
+    }
+
+    /** Replaces the stored findings of a report by those of its current version. */
+    public Uni<Void> replaceFindings(PublishedReport report, List<Finding> findings) {
+        List<Map<String, String>> rows = new ArrayList<>();
+        findings.forEach(f -> rows.add(Map.of("rule", f.rule(), "severity", f.severity().name().toLowerCase(java.util.Locale.ROOT),
+                "paths", String.join(",", f.paths()), "zh", f.message().zh(), "en", f.message().en())));
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from report_finding where report_id = :id")
+                .setParameter("id", report.id).executeUpdate()
+                .flatMap(deleted -> rows.isEmpty() ? Uni.createFrom().item(0) : s.createNativeQuery("""
+                        insert into report_finding (report_id, rule, severity, paths, message_zh, message_en)
+                        select :id, f ->> 'rule', f ->> 'severity', f ->> 'paths', f ->> 'zh', f ->> 'en'
+                        from json_array_elements(cast(cast(:findings as text) as json)) f""")
+                        .setParameter("id", report.id).setParameter("findings", PipelineEvents.toJson(rows)).executeUpdate()))
                 .replaceWithVoid();
     }
 

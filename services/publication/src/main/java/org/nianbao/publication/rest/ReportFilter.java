@@ -3,7 +3,7 @@ package org.nianbao.publication.rest;
 import io.quarkus.panache.common.Parameters;
 import jakarta.ws.rs.QueryParam;
 
-/** The filters of the report list and the exports: agency (substring), year, region prefix, format, errors. */
+/** The filters of the report list and the exports: agency (substring), year, region prefix, format, errors, rule. */
 public class ReportFilter {
     @QueryParam("agency")
     public String agency;
@@ -16,6 +16,9 @@ public class ReportFilter {
     public String format;
     @QueryParam("hasErrors")
     public Boolean hasErrors;
+    /** A rule id (e.g. C-01): only reports with a finding of that rule. */
+    @QueryParam("rule")
+    public String rule;
 
     public final Parameters params = new Parameters();
 
@@ -40,6 +43,10 @@ public class ReportFilter {
         }
         if (hasErrors != null) {
             where.append(hasErrors ? " and errorCount > 0" : " and errorCount = 0");
+        }
+        if (rule != null && !rule.isBlank()) {
+            where.append(" and id in (select f.reportId from ReportFinding f where f.rule = :rule)");
+            params.and("rule", rule.strip().toUpperCase(java.util.Locale.ROOT));
         }
         return where.toString();
     }

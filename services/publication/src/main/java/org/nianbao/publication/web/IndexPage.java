@@ -43,6 +43,7 @@ public class IndexPage {
         b.append("<input name=\"agency\" placeholder=\"机关名称 / agency\" value=\"").append(escape(f.agency)).append("\">")
                 .append("<input name=\"region\" size=\"8\" placeholder=\"区划代码\" value=\"").append(escape(f.region)).append("\">")
                 .append("<input name=\"year\" size=\"5\" placeholder=\"年度\" value=\"").append(escape(f.year)).append("\">")
+                .append("<input name=\"rule\" size=\"6\" placeholder=\"规则 C-01\" value=\"").append(escape(f.rule)).append("\">")
                 .append("<select name=\"format\"><option value=\"\">全部格式</option>");
         for (String format : List.of("2019", "2021", "mixed", "legacy", "unknown")) {
             b.append("<option").append(format.equals(f.format) ? " selected" : "").append('>').append(format).append("</option>");
@@ -65,7 +66,7 @@ public class IndexPage {
         long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
         if (pages > 1) {
             String query = "agency=" + param(f.agency) + "&region=" + param(f.region) + "&year=" + param(f.year) + "&format="
-                    + param(f.format) + (Boolean.TRUE.equals(f.hasErrors) ? "&hasErrors=true" : "");
+                    + param(f.format) + "&rule=" + param(f.rule) + (Boolean.TRUE.equals(f.hasErrors) ? "&hasErrors=true" : "");
             b.append("<nav class=\"pages\">");
             if (page > 1) {
                 b.append("<a href=\"/?").append(escape(query)).append("&amp;page=").append(page - 1).append("\">← 上一页</a>");
