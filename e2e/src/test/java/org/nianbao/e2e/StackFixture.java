@@ -33,11 +33,17 @@ final class StackFixture implements AutoCloseable {
 
     /** Starts the stack; the services' logs are kept in target/stack-logs/NAME after the run. */
     static StackFixture start() throws Exception {
+        return start(Map.of());
+    }
+
+    /** Starts the stack with extra environment variables for intake. */
+    static StackFixture start(Map<String, String> intakeEnvironment) throws Exception {
         Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("nianbao-e2e-");
         StackSettings settings = new StackSettings(root, data, freePort(), freePort(), freePort(), freePort(),
                 freePort(), freePort(), freePort(), 4, API_KEY, ADMIN_TOKEN);
-        LocalStack stack = new LocalStack(settings, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        LocalStack stack = new LocalStack(settings, new PrintStream(System.out, true, StandardCharsets.UTF_8))
+                .environment("intake", intakeEnvironment);
         try {
             stack.start();
         } catch (Exception e) {

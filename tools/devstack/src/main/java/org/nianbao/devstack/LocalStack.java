@@ -24,6 +24,7 @@ public final class LocalStack implements AutoCloseable {
     private final StackSettings settings;
     private final PrintStream progress;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
     private EmbeddedKafka kafka;
     private EmbeddedDatabase database;
 
@@ -42,6 +43,12 @@ public final class LocalStack implements AutoCloseable {
 
     public EmbeddedDatabase database() {
         return database;
+    }
+
+    /** Adds environment variables for one service (before it first starts), e.g. to turn a feature on for a test. */
+    public LocalStack environment(String service, Map<String, String> variables) {
+        extraEnvironment.computeIfAbsent(service, s -> new HashMap<>()).putAll(variables);
+        return this;
     }
 
     public ServiceProcess service(String name) {
@@ -117,6 +124,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("NIANBAO_DOCUMENT_BASE_URL", "http://localhost:" + settings.intakePort());
             env.put("NIANBAO_PUBLICATION_URL", "http://localhost:" + settings.publicationPort());
         }
+        env.putAll(extraEnvironment.getOrDefault(name, Map.of()));
         return env;
     }
 
