@@ -64,9 +64,9 @@ public class IndexPage {
         }
         b.append("</tbody></table>");
         long pages = Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+        String query = "agency=" + param(f.agency) + "&region=" + param(f.region) + "&year=" + param(f.year) + "&format="
+                + param(f.format) + "&rule=" + param(f.rule) + (Boolean.TRUE.equals(f.hasErrors) ? "&hasErrors=true" : "");
         if (pages > 1) {
-            String query = "agency=" + param(f.agency) + "&region=" + param(f.region) + "&year=" + param(f.year) + "&format="
-                    + param(f.format) + "&rule=" + param(f.rule) + (Boolean.TRUE.equals(f.hasErrors) ? "&hasErrors=true" : "");
             b.append("<nav class=\"pages\">");
             if (page > 1) {
                 b.append("<a href=\"/?").append(escape(query)).append("&amp;page=").append(page - 1).append("\">← 上一页</a>");
@@ -77,9 +77,8 @@ public class IndexPage {
             }
             b.append("</nav>");
         }
-        b.append("<p class=\"muted\">导出 Export: <a href=\"/api/v1/exports/cells.csv?region=").append(escape(param(f.region)))
-                .append("&amp;year=").append(escape(param(f.year))).append("\">CSV</a> · <a href=\"/api/v1/exports/cells.xlsx?region=")
-                .append(escape(param(f.region))).append("&amp;year=").append(escape(param(f.year))).append("\">XLSX</a></p>");
+        b.append("<p class=\"muted\">导出这些报告的单元格 Export these reports' cells: <a href=\"/api/v1/exports/cells.csv?")
+                .append(escape(query)).append("\">CSV</a> · <a href=\"/api/v1/exports/cells.xlsx?").append(escape(query)).append("\">XLSX</a></p>");
         return Html.page("政府信息公开工作年度报告", b.toString());
     }
 }
