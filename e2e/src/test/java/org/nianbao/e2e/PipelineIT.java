@@ -150,6 +150,21 @@ class PipelineIT {
                 .contains(",汇总测试区发改局,990102,2020,2019,active.procurement.amountYuan,292214.5\r");
         // 2 reports × (23 × 7 part 三 + 15 part 四 + 22 part 二 cells) + header
         assertThat(csv.lines().count()).isEqualTo(1 + 2 * (161 + 15 + 22));
+
+        // a new revision of the 发改局 report (now seed 004's document) replaces its numbers in every roll-up:
+        // 规范性文件 本年新制作 44 + 44, 本年新收 34 + 34; "990" is summed from the cells, "9901" is kept up to date
+        String revision = fixture.submitText(StackFixture.seed("004_8dd35ab5e340120f.txt"),
+                Map.of("agency", "汇总测试区发改局", "regionCode", "990102", "year", 2020));
+        fixture.awaitPublished(revision, Duration.ofSeconds(90));
+        for (String region : new String[]{"9901", "990", "99", "990102"}) {
+            JsonPath revised = RestAssured.given().baseUri(fixture.publication()).queryParam("region", region).queryParam("year", 2020)
+                    .get("/api/v1/rollups").then().statusCode(200).extract().jsonPath();
+            int reports = region.equals("990102") ? 1 : 2;
+            assertThat(revised.getInt("reports")).as(region).isEqualTo(reports);
+            assertThat(revised.getInt("active.2019.normativeDocuments.newlyMade")).as(region).isEqualTo(44 * reports);
+            assertThat(revised.getList("applications.rows.newReceived", Integer.class)).as(region)
+                    .containsExactly(34 * reports, 0, 0, 0, 0, 0, 34 * reports);
+        }
     }
 
     @Test

@@ -27,22 +27,43 @@ public class ReportCellRepository {
     public record ExportRow(String reportId, String agency, String regionCode, Integer year, String format, String path, BigDecimal value) {
     }
 
-    /** Replaces the stored cells of a report by those of its current version. */
+    /** Prefix lengths whose roll-up sums are kept in rollup_cell. */
+    private static final java.util.Set<Integer> KEPT_PREFIXES = java.util.Set.of(0, 2, 4, 6);
+
+    /**
+     * Replaces the stored cells of a report by those of its current version, and moves the roll-up sums by
+     * the difference in one statement (its rows locked in key order, so concurrent publications never deadlock).
+     */
     public Uni<Void> replace(PublishedReport report, Report model) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
         CellExport.cells(model).forEach(c -> cells.put(c.path(), c.value()));
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from report_cell where report_id = :id")
-                .setParameter("id", report.id).executeUpdate()
+        String json = PipelineEvents.toJson(cells);
+        String active = CellExport.activeTable(model);
+        // the report's row lock orders this against any other replacement of the same report (e.g. the back-fill)
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select id from report where id = :id for update", String.class)
+                .setParameter("id", report.id).getResultList()
+                .flatMap(locked -> s.createNativeQuery("""
+                        insert into rollup_cell (report_year, region_prefix, active_table, path, value)
+                        select d.y, p.prefix, d.t, d.path, sum(d.v) from (
+                            select c.report_year as y, c.region_code as rc, c.active_table as t, c.path, -coalesce(c.value, 0) as v
+                            from report_cell c where c.report_id = :id
+                            union all
+                            select cast(:year as integer), cast(:region as varchar), :active, e.key, coalesce(cast(e.value as numeric), 0)
+                            from json_each_text(cast(cast(:cells as text) as json)) e
+                        ) d cross join lateral (values (''), (left(d.rc, 2)), (left(d.rc, 4)), (d.rc)) p (prefix)
+                        where d.y is not null and p.prefix is not null
+                        group by d.y, p.prefix, d.t, d.path order by d.y, p.prefix, d.t, d.path
+                        on conflict (report_year, region_prefix, active_table, path) do update set value = rollup_cell.value + excluded.value""")
+                .setParameter("id", report.id).setParameter("year", report.year).setParameter("region", report.regionCode)
+                .setParameter("active", active).setParameter("cells", json).executeUpdate())
+                .flatMap(moved -> s.createNativeQuery("delete from report_cell where report_id = :id").setParameter("id", report.id).executeUpdate())
                 .flatMap(deleted -> cells.isEmpty() ? Uni.createFrom().item(0) : s.createNativeQuery("""
                         insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)
                         select :id, e.key, cast(e.value as numeric), cast(:year as integer), cast(:region as varchar), :active,
                                cast(e.ordinality as integer)
-                        from json_each_text(cast(cast(:cells as text) as json)) with ordinality e
-                        on conflict (report_id, path) do update set value = excluded.value, report_year = excluded.report_year,
-                            region_code = excluded.region_code, active_table = excluded.active_table, ordinal = excluded.ordinal""")
+                        from json_each_text(cast(cast(:cells as text) as json)) with ordinality e""")
                         .setParameter("id", report.id).setParameter("year", report.year).setParameter("region", report.regionCode)
-                        .setParameter("active", CellExport.activeTable(model)).setParameter("cells", PipelineEvents.toJson(cells))
-                        .executeUpdate()))
+                        .setParameter("active", active).setParameter("cells", json).executeUpdate()))
                 .replaceWithVoid();
     }
 
@@ -67,11 +88,17 @@ public class ReportCellRepository {
         return Panache.getSession().flatMap(s -> {
             var counts = s.createNativeQuery("select format, cast(count(*) as integer), cast(count(*) filter (where problem_count > 0) as integer)"
                     + " from report where report_year = :year" + region + " group by format", Object[].class).setParameter("year", year);
-            var sums = s.createNativeQuery("select active_table, path, sum(value) from report_cell where report_year = :year"
-                    + region + " group by active_table, path", Object[].class).setParameter("year", year);
+            boolean kept = KEPT_PREFIXES.contains(regionPrefix.length());
+            var sums = kept
+                    ? s.createNativeQuery("select active_table, path, value from rollup_cell where report_year = :year and region_prefix = :prefix",
+                            Object[].class).setParameter("year", year).setParameter("prefix", regionPrefix)
+                    : s.createNativeQuery("select active_table, path, sum(value) from report_cell where report_year = :year"
+                            + region + " group by active_table, path", Object[].class).setParameter("year", year);
             if (!regionPrefix.isEmpty()) {
                 counts.setParameter("region", regionPrefix + "%");
-                sums.setParameter("region", regionPrefix + "%");
+                if (!kept) {
+                    sums.setParameter("region", regionPrefix + "%");
+                }
             }
             return counts.getResultList().flatMap(formatCounts -> sums.getResultList().map(cellSums -> {
                 Rollup rollup = new Rollup(regionPrefix, year);

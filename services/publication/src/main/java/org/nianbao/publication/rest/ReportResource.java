@@ -38,7 +38,7 @@ public class ReportResource {
         Parameters params = filter.params;
         int size = limit == null ? 50 : Math.max(1, Math.min(limit, 500));
         int from = offset == null ? 0 : Math.max(0, offset);
-        String query = where + " order by year desc, agency";
+        String query = where + " order by year desc, agency, id";
         return PublishedReport.count(where, params).flatMap(total -> PublishedReport
                 .<PublishedReport>find(query, params).range(from, from + size - 1).list()
                 .map(items -> {
