@@ -24,8 +24,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** The submission API as a provincial platform meets it, against the real stack. */
+/**
+ * The submission API as a provincial platform meets it, against the real stack, with OIDC on: every
+ * API-key test below also shows that keys keep working beside OIDC access tokens.
+ */
 class IntakeIT {
+    private static final TestIdentityProvider IDP = new TestIdentityProvider();
     private static StackFixture fixture;
     private static HttpServer webhookReceiver;
     private static final List<String> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
@@ -34,7 +38,7 @@ class IntakeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = StackFixture.start();
+        fixture = StackFixture.start(stack -> stack.environment("intake", IDP.intakeEnvironment()));
         webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         webhookReceiver.createContext("/hook", exchange -> {
             WEBHOOK_CALLS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -44,6 +48,10 @@ class IntakeIT {
         webhookReceiver.start();
         zhoushanKey = registerPlatform("zhoushan", "3309", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hook");
         hebeiKey = registerPlatform("hebei", "13", null);
+        // zhoushan also authenticates with OIDC access tokens of its client "zhoushan-portal"
+        RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.ADMIN_TOKEN).contentType("application/json")
+                .body(Map.of("oidcClientId", "zhoushan-portal")).patch("/admin/v1/platforms/zhoushan")
+                .then().statusCode(200).body("oidcClientId", equalTo("zhoushan-portal")).body("apiKey", equalTo(null));
     }
 
     @AfterAll
@@ -95,6 +103,38 @@ class IntakeIT {
 
         // the platform's webhook is called once the report is published
         await().atMost(Duration.ofSeconds(90)).until(() -> WEBHOOK_CALLS.stream().anyMatch(c -> c.contains(id) && c.contains("PUBLISHED")));
+    }
+
+    @Test
+    void aPlatformAuthenticatesWithAnOidcAccessTokenWithinItsRegion() throws Exception {
+        String text = StackFixture.seed("002_250f2460152f5126.txt");
+        String token = IDP.token("zhoushan-portal");
+        String id = as(token).contentType("application/json")
+                .body(Map.of("text", text, "agency", "舟山市普陀区人民政府", "regionCode", "330903", "year", 2020))
+                .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
+        // the same platform, whichever credential it uses
+        as(zhoushanKey).get("/api/v1/submissions/" + id).then().statusCode(200);
+        as(token).get("/api/v1/submissions/" + id).then().statusCode(200).body("regionCode", equalTo("330903"));
+        as(hebeiKey).get("/api/v1/submissions/" + id).then().statusCode(404);
+        // the region isolation applies to tokens as to keys
+        as(token).contentType("application/json")
+                .body(Map.of("text", text, "agency", "洪泽区人民政府", "regionCode", "320813", "year", 2020))
+                .post("/api/v1/submissions").then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("3309"));
+    }
+
+    @Test
+    void aTokenIntakeCannotTrustIsRefusedWithTheReason() {
+        as(IDP.expiredToken("zhoushan-portal")).get("/api/v1/submissions").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("expired"));
+        as(IDP.forgedToken("zhoushan-portal")).get("/api/v1/submissions").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("signature, issuer or audience"));
+        as(IDP.tokenForAnotherAudience("zhoushan-portal")).get("/api/v1/submissions").then().statusCode(401)
+                .contentType("application/problem+json");
+        as(IDP.token("unknown-portal")).get("/api/v1/submissions").then().statusCode(403)
+                .contentType("application/problem+json").body("detail", containsString("'unknown-portal'"))
+                .body("detail", containsString("oidcClientId"));
+        as("not-a-key").get("/api/v1/submissions").then().statusCode(401).body("detail", equalTo("The API key is not valid."));
     }
 
     @Test

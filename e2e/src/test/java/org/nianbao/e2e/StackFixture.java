@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import static org.awaitility.Awaitility.await;
 
@@ -33,17 +34,17 @@ final class StackFixture implements AutoCloseable {
 
     /** Starts the stack; the services' logs are kept in target/stack-logs/NAME after the run. */
     static StackFixture start() throws Exception {
-        return start(Map.of());
+        return start(stack -> { });
     }
 
-    /** Starts the stack with extra environment for every service process. */
-    static StackFixture start(Map<String, String> serviceEnvironment) throws Exception {
+    /** Starts the stack after {@code configure} has set its services' environment (see LocalStack#environment). */
+    static StackFixture start(Consumer<LocalStack> configure) throws Exception {
         Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("nianbao-e2e-");
         StackSettings settings = new StackSettings(root, data, freePort(), freePort(), freePort(), freePort(),
                 freePort(), freePort(), freePort(), 4, API_KEY, ADMIN_TOKEN);
-        LocalStack stack = new LocalStack(settings, new PrintStream(System.out, true, StandardCharsets.UTF_8),
-                serviceEnvironment);
+        LocalStack stack = new LocalStack(settings, new PrintStream(System.out, true, StandardCharsets.UTF_8));
+        configure.accept(stack);
         try {
             stack.start();
         } catch (Exception e) {

@@ -1,5 +1,6 @@
 package org.nianbao.validation;
 
+import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Map;
 
@@ -26,5 +27,11 @@ public record ValidationConfig(Map<String, MonthDay> deadlines, MonthDay unknown
                 "prefecture", MonthDay.of(3, 10),
                 "province", MonthDay.of(3, 31)),
                 MonthDay.of(1, 31), MonthDay.of(3, 31), 0.5, 0.8, 0.10, 1000, 5.0);
+    }
+
+    /** The last day a report of {@code year} by this issuer type may be published; unknown type: the latest deadline. */
+    public LocalDate deadline(String issuerType, int year) {
+        MonthDay due = issuerType == null ? null : deadlines.get(issuerType);
+        return (due == null ? unknownError : due).atYear(year + 1);
     }
 }

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The chart lints, renders with default and custom values, and every object keeps the invariants. */
 class ChartTest {
@@ -124,6 +125,28 @@ class ChartTest {
                 .filter(r -> r.getMetadata().getName().endsWith("-leases")).findFirst().orElseThrow();
         assertThat(binding.getSubjects()).singleElement()
                 .satisfies(subject -> assertThat(subject.getName()).isEqualTo("nianbao-nianbao"));
+    }
+
+    @Test
+    void oidcForPlatformsIsOffByDefaultAndConfiguredByValues() {
+        assertThat(intakeEnv(Map.of())).doesNotContainKeys("NIANBAO_OIDC_ENABLED", "NIANBAO_OIDC_AUTH_SERVER_URL");
+        Map<String, String> env = intakeEnv(Map.of("auth.oidc.enabled", true,
+                "auth.oidc.authServerUrl", "https://sso.example.gov.cn/realms/nianbao",
+                "auth.oidc.audience", "nianbao-intake", "auth.oidc.clientClaim", "platform"));
+        assertThat(env).containsEntry("NIANBAO_OIDC_ENABLED", "true")
+                .containsEntry("NIANBAO_OIDC_AUTH_SERVER_URL", "https://sso.example.gov.cn/realms/nianbao")
+                .containsEntry("NIANBAO_OIDC_AUDIENCE", "nianbao-intake")
+                .containsEntry("NIANBAO_OIDC_PLATFORM_CLAIM", "platform");
+        assertThatThrownBy(() -> Chart.render(Map.of("auth.oidc.enabled", true)))
+                .hasMessageContaining("authServerUrl");
+    }
+
+    private static Map<String, String> intakeEnv(Map<String, Object> values) {
+        Deployment intake = of(Chart.objects(Chart.render(values)), Deployment.class).stream()
+                .filter(d -> d.getMetadata().getName().endsWith("intake")).findFirst().orElseThrow();
+        return intake.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
     }
 
     /** deploy/manifests/nianbao.yaml is the chart rendered with its defaults (regenerate: -Dnianbao.updateManifests=true). */

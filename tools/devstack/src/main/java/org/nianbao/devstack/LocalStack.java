@@ -23,23 +23,15 @@ public final class LocalStack implements AutoCloseable {
 
     private final StackSettings settings;
     private final PrintStream progress;
-    private final Map<String, String> serviceEnvironment;
+    private final Map<String, String> everyServiceEnvironment = new HashMap<>();
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
     private EmbeddedKafka kafka;
     private EmbeddedDatabase database;
 
     public LocalStack(StackSettings settings, PrintStream progress) {
-        this(settings, progress, Map.of());
-    }
-
-    /**
-     * A stack whose services also get {@code serviceEnvironment} (e.g. {@code QUARKUS_OTEL_SDK_DISABLED=false}
-     * to turn tracing on), on top of what the stack sets itself.
-     */
-    public LocalStack(StackSettings settings, PrintStream progress, Map<String, String> serviceEnvironment) {
         this.settings = settings;
         this.progress = progress;
-        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
     }
 
     public StackSettings settings() {
@@ -52,6 +44,21 @@ public final class LocalStack implements AutoCloseable {
 
     public EmbeddedDatabase database() {
         return database;
+    }
+
+    /**
+     * Adds environment variables for every service (before they start), on top of what the stack sets itself,
+     * e.g. {@code QUARKUS_OTEL_SDK_DISABLED=false} to turn tracing on.
+     */
+    public LocalStack environment(Map<String, String> variables) {
+        everyServiceEnvironment.putAll(variables);
+        return this;
+    }
+
+    /** Adds environment variables for one service (before it first starts), e.g. to turn a feature on for a test. */
+    public LocalStack environment(String service, Map<String, String> variables) {
+        extraEnvironment.computeIfAbsent(service, s -> new HashMap<>()).putAll(variables);
+        return this;
     }
 
     public ServiceProcess service(String name) {
@@ -121,13 +128,16 @@ public final class LocalStack implements AutoCloseable {
             env.put("QUARKUS_DATASOURCE_USERNAME", EmbeddedDatabase.USER);
             env.put("QUARKUS_DATASOURCE_PASSWORD", EmbeddedDatabase.PASSWORD);
         }
+        if (name.equals("intake") || name.equals("publication")) {
+            env.put("NIANBAO_ADMIN_TOKEN", settings.adminToken());
+        }
         if (name.equals("intake")) {
             env.put("NIANBAO_LOCAL_API_KEY", settings.apiKey());
-            env.put("NIANBAO_ADMIN_TOKEN", settings.adminToken());
             env.put("NIANBAO_DOCUMENT_BASE_URL", "http://localhost:" + settings.intakePort());
             env.put("NIANBAO_PUBLICATION_URL", "http://localhost:" + settings.publicationPort());
         }
-        env.putAll(serviceEnvironment);
+        env.putAll(everyServiceEnvironment);
+        env.putAll(extraEnvironment.getOrDefault(name, Map.of()));
         return env;
     }
 

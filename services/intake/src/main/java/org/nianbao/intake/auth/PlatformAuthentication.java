@@ -2,6 +2,7 @@ package org.nianbao.intake.auth;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -9,13 +10,18 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.rest.Problem;
+import org.nianbao.intake.rest.ProblemException;
 
 /**
- * Bearer API keys for {@code /api/*}: the key's SHA-256 is looked up among the platforms; the platform
- * found is put on the request for the resources.
+ * Platform credentials for {@code /api/*}: an OIDC access token when OIDC is on and the bearer is a JWT
+ * (see {@link OidcPlatforms}), otherwise an API key whose SHA-256 is looked up among the platforms. The
+ * platform found is put on the request for the resources.
  */
 public class PlatformAuthentication {
     public static final String PLATFORM_PROPERTY = "nianbao.platform";
+
+    @Inject
+    OidcPlatforms oidc;
 
     @ServerRequestFilter
     public Uni<Response> authenticate(ContainerRequestContext request) {
@@ -24,17 +30,25 @@ public class PlatformAuthentication {
         }
         String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7) || header.length() <= 7) {
-            return Uni.createFrom().item(unauthorized("Send your platform's API key as 'Authorization: Bearer <key>'."));
+            return Uni.createFrom().item(unauthorized("Send your platform's API key (or OIDC access token) as"
+                    + " 'Authorization: Bearer <key>'."));
         }
-        String hash = AgencyKey.sha256(header.substring(7).strip());
+        String token = header.substring(7).strip();
+        Uni<Platform> platform = oidc.accepts(token) ? oidc.platform(token) : byKey(token);
+        return platform.map(p -> {
+            request.setProperty(PLATFORM_PROPERTY, p);
+            return (Response) null;
+        }).onFailure(ProblemException.class).recoverWithItem(e -> {
+            ProblemException problem = (ProblemException) e;
+            return problem.status() == 401 ? unauthorized(problem.getMessage())
+                    : Problem.response(problem.status(), problem.title(), problem.getMessage());
+        });
+    }
+
+    private static Uni<Platform> byKey(String key) {
+        String hash = AgencyKey.sha256(key);
         return Panache.withSession(() -> Platform.<Platform>find("keyHash", hash).firstResult())
-                .map(platform -> {
-                    if (platform == null) {
-                        return unauthorized("The API key is not valid.");
-                    }
-                    request.setProperty(PLATFORM_PROPERTY, platform);
-                    return null;
-                });
+                .onItem().ifNull().failWith(() -> new ProblemException(401, "Unauthorized", "The API key is not valid."));
     }
 
     private static Response unauthorized(String detail) {

@@ -22,6 +22,9 @@ public class Platform extends PanacheEntityBase {
     /** Called when a submission reaches PUBLISHED or FAILED; null for none. */
     @Column(name = "webhook_url")
     public String webhookUrl;
+    /** The value of the OIDC client claim (nianbao.oidc.platform-claim) that names this platform; null: API key only. */
+    @Column(name = "oidc_client_id")
+    public String oidcClientId;
 
     /** True when the platform may submit for, and read, an agency of this region (null region: only for all-region platforms). */
     public boolean covers(String regionCode) {

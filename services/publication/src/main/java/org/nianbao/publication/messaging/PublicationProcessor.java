@@ -18,6 +18,7 @@ import org.nianbao.model.Finding;
 import org.nianbao.model.Severity;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.model.ReportRevision;
+import org.nianbao.publication.repository.ReportCellRepository;
 
 import java.time.Instant;
 import java.util.List;
@@ -31,6 +32,9 @@ import java.util.List;
 public class PublicationProcessor {
     private static final Logger LOG = Logger.getLogger(PublicationProcessor.class);
     private static final String SOURCE = "/nianbao/publication";
+
+    @Inject
+    ReportCellRepository cells;
 
     @Inject
     @Channel("published-out")
@@ -65,7 +69,8 @@ public class PublicationProcessor {
                     String model = PipelineEvents.toJson(e.report());
                     String findings = PipelineEvents.toJson(e.findings());
                     PublishedReport report = current != null ? current : new PublishedReport();
-                    if (current == null || current.olderThan(e.revision(), e.validationRound())) {
+                    boolean newest = current == null || current.olderThan(e.revision(), e.validationRound());
+                    if (newest) {
                         apply(report, reportId, e, model, findings);
                     }
                     ReportRevision revision = new ReportRevision();
@@ -79,6 +84,7 @@ public class PublicationProcessor {
                     revision.storedAt = Instant.now();
                     Uni<PublishedReport> saved = current == null ? report.persist() : Uni.createFrom().item(report);
                     return saved.call(r -> Panache.getSession().flatMap(s -> s.flush()))
+                            .call(r -> newest ? cells.replace(r, e.report()).call(() -> cells.replaceFindings(r, e.findings())) : Uni.createFrom().voidItem())
                             .call(r -> revision.persist());
                 }));
     }

@@ -54,12 +54,24 @@ public class PublishedReport extends PanacheEntityBase {
     @Column(name = "updated_at")
     public Instant updatedAt;
 
+    /** What an export needs of a report besides its cells. */
+    public record Identity(String id, String agency, String regionCode, Integer year, String format) {
+        /** The HQL select that builds it. */
+        public static final String SELECT = "select new " + Identity.class.getName()
+                + "(id, agency, regionCode, year, format) from PublishedReport where ";
+    }
+
     /** A report's id: stable per agency and year, so later revisions replace earlier ones. */
     public static String idFor(String agencyKey, Integer year, String submissionId) {
         if (year == null || agencyKey == null || agencyKey.startsWith("submission:") || agencyKey.equals("unknown")) {
             return "s-" + submissionId;
         }
         return "r-" + org.nianbao.events.AgencyKey.sha256(agencyKey + "|" + year).substring(0, 20);
+    }
+
+    /** The report's title, or its agency and year when it printed none. */
+    public String displayTitle() {
+        return title != null ? title : (agency == null ? "" : agency + " ") + (year == null ? "" : year + "年度报告");
     }
 
     /** True when a version (revision, round) is newer than the stored one. */

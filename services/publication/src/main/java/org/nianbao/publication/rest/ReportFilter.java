@@ -3,35 +3,39 @@ package org.nianbao.publication.rest;
 import io.quarkus.panache.common.Parameters;
 import jakarta.ws.rs.QueryParam;
 
-/** The filters of the report list and the exports: agency (substring), year, region prefix, format, errors. */
+/** The filters of the report list and the exports: agency (substring), year, region prefix, format, errors, rule. */
 public class ReportFilter {
     @QueryParam("agency")
-    String agency;
+    public String agency;
+    /** Text, so that an empty form field means "any year". */
     @QueryParam("year")
-    Integer year;
+    public String year;
     @QueryParam("region")
-    String region;
+    public String region;
     @QueryParam("format")
-    String format;
+    public String format;
     @QueryParam("hasErrors")
-    Boolean hasErrors;
+    public Boolean hasErrors;
+    /** A rule id (e.g. C-01): only reports with a finding of that rule. */
+    @QueryParam("rule")
+    public String rule;
 
-    final Parameters params = new Parameters();
+    public final Parameters params = new Parameters();
 
     /** The HQL condition on PublishedReport, its parameters in {@link #params}. */
-    String where() {
+    public String where() {
         StringBuilder where = new StringBuilder("1 = 1");
         if (agency != null && !agency.isBlank()) {
             where.append(" and agency like :agency");
             params.and("agency", "%" + agency.strip() + "%");
         }
-        if (year != null) {
+        if (year != null && !year.isBlank()) {
             where.append(" and year = :year");
-            params.and("year", year);
+            params.and("year", year());
         }
         if (region != null && !region.isBlank()) {
             where.append(" and regionCode like :region");
-            params.and("region", region.strip() + "%");
+            params.and("region", QueryParams.regionPrefix(region) + "%");
         }
         if (format != null && !format.isBlank()) {
             where.append(" and format = :format");
@@ -40,6 +44,15 @@ public class ReportFilter {
         if (hasErrors != null) {
             where.append(hasErrors ? " and errorCount > 0" : " and errorCount = 0");
         }
+        if (rule != null && !rule.isBlank()) {
+            where.append(" and id in (select f.reportId from ReportFinding f where f.rule = :rule)");
+            params.and("rule", rule.strip().toUpperCase(java.util.Locale.ROOT));
+        }
         return where.toString();
+    }
+
+    /** The year asked for, or null for any. */
+    public Integer year() {
+        return QueryParams.year(year);
     }
 }

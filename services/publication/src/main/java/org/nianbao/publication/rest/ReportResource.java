@@ -15,7 +15,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.nianbao.model.Json;
 import org.nianbao.publication.model.PublishedReport;
+import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.model.Report;
 import org.nianbao.publication.model.ReportRevision;
+import org.nianbao.publication.service.OfficialTables;
+import org.nianbao.publication.service.TablesDocx;
 
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -53,18 +57,44 @@ public class ReportResource {
     @Path("/{id}")
     @WithSession
     public Uni<ObjectNode> get(@PathParam("id") String id) {
-        return PublishedReport.<PublishedReport>findById(id).flatMap(r -> {
+        return found(id).flatMap(r -> ReportRevision.<ReportRevision>find("reportId = ?1 order by storedAt", id).list()
+                .map(revisions -> detail(r, revisions)));
+    }
+
+    /** The report's three official tables as a standalone HTML document. */
+    @GET
+    @Path("/{id}/tables.html")
+    @Produces(MediaType.TEXT_HTML)
+    @WithSession
+    public Uni<String> tablesHtml(@PathParam("id") String id) {
+        return found(id).map(org.nianbao.publication.web.ReportPage::tablesDocument);
+    }
+
+    /** The report's three official tables as a Word document. */
+    @GET
+    @Path("/{id}/tables.docx")
+    @Produces("application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    @WithSession
+    public Uni<jakarta.ws.rs.core.Response> tablesDocx(@PathParam("id") String id) {
+        return found(id).map(r -> jakarta.ws.rs.core.Response.ok(TablesDocx.write(r.displayTitle(),
+                        OfficialTables.of(PipelineEvents.read(r.model, Report.class))))
+                .header("Content-Disposition", "attachment; filename=\"" + r.id + "-tables.docx\"").build());
+    }
+
+    /** The published report with this id; 404 when there is none. */
+    public static Uni<PublishedReport> found(String id) {
+        return PublishedReport.<PublishedReport>findById(id).map(r -> {
             if (r == null) {
-                throw new NotFoundException("No report " + id);
+                throw new NotFoundException("No report " + id + " is published.");
             }
-            return ReportRevision.<ReportRevision>find("reportId = ?1 order by storedAt", id).list()
-                    .map(revisions -> detail(r, revisions));
+            return r;
         });
     }
 
     static ObjectNode summary(PublishedReport r) {
         ObjectNode n = Json.mapper().createObjectNode();
         n.put("id", r.id);
+        n.put("agencyKey", r.agencyKey);
         n.put("agency", r.agency);
         n.put("agencyCode", r.agencyCode);
         n.put("regionCode", r.regionCode);
@@ -83,6 +113,7 @@ public class ReportResource {
     private static ObjectNode detail(PublishedReport r, List<ReportRevision> revisions) {
         ObjectNode n = (ObjectNode) tree(r.model);
         n.put("id", r.id);
+        n.put("agencyKey", r.agencyKey);
         n.put("submissionId", r.submissionId);
         ObjectNode meta = n.putObject("metadata");
         meta.put("agency", r.agency);

@@ -1,14 +1,19 @@
 package org.nianbao.publication.service;
 
 import org.nianbao.model.Report;
+import org.nianbao.model.ReviewLitigation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A report's table cells as (path, value) rows: the queryable, exportable form of the canonical model. */
+/**
+ * A report's table cells as (path, value) rows, in the order of the official tables: the queryable,
+ * exportable form of the canonical model. Paths are the model's: {@code active.rules.issued},
+ * {@code applications.rows.granted[0]}, {@code reviewLitigation.review.total}.
+ */
 public final class CellExport {
-    public static final String CSV_HEADER = "report_id,agency,region_code,year,format,path,value";
+    public static final List<String> COLUMNS = List.of("report_id", "agency", "region_code", "year", "format", "path", "value");
 
     public record Cell(String path, BigDecimal value) {
     }
@@ -25,8 +30,7 @@ public final class CellExport {
         if (r.applications != null) {
             r.applications.rows.forEach((row, values) -> {
                 for (int c = 0; c < values.size(); c++) {
-                    Long v = values.get(c);
-                    cells.add(new Cell("applications.rows." + row + "[" + c + "]", v == null ? null : BigDecimal.valueOf(v)));
+                    cells.add(new Cell(applicationPath(row, c), decimal(values.get(c))));
                 }
             });
         }
@@ -34,12 +38,24 @@ public final class CellExport {
             r.reviewLitigation.groups().forEach((group, g) -> {
                 Long[] values = g.cells();
                 for (int k = 0; k < values.length; k++) {
-                    cells.add(new Cell("reviewLitigation." + group + "." + org.nianbao.model.ReviewLitigation.Group.CELLS.get(k),
-                            values[k] == null ? null : BigDecimal.valueOf(values[k])));
+                    cells.add(new Cell("reviewLitigation." + group + "." + ReviewLitigation.Group.CELLS.get(k), decimal(values[k])));
                 }
             });
         }
         return cells;
+    }
+
+    /** Which part 二 columns a report uses, "2021" or "2019": their sums are kept apart. */
+    public static String activeTable(Report r) {
+        return r.format.has2021ActiveTable() ? "2021" : "2019";
+    }
+
+    public static String applicationPath(String row, int column) {
+        return "applications.rows." + row + "[" + column + "]";
+    }
+
+    private static BigDecimal decimal(Long value) {
+        return value == null ? null : BigDecimal.valueOf(value);
     }
 
     /** One CSV field, quoted when it needs to be (RFC 4180). */
@@ -48,6 +64,6 @@ public final class CellExport {
             return "";
         }
         String s = value instanceof BigDecimal d ? d.toPlainString() : value.toString();
-        return s.contains(",") || s.contains("\"") || s.contains("\n") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+        return s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -1,0 +1,86 @@
+package org.nianbao.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * An identity provider reduced to its signing key: issues RS256 access tokens that intake verifies with
+ * the public key (quarkus.oidc.public-key), as it would a real provider's.
+ */
+final class TestIdentityProvider {
+    static final String ISSUER = "https://idp.test/realms/nianbao";
+    static final String AUDIENCE = "nianbao-intake";
+
+    private final KeyPair keys = generate();
+    /** A key intake does not know: what a forged token is signed with. */
+    private final KeyPair stranger = generate();
+
+    /** The environment that turns OIDC on in intake, verifying with this provider's key. */
+    Map<String, String> intakeEnvironment() {
+        return Map.of("NIANBAO_OIDC_ENABLED", "true",
+                "QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                "NIANBAO_OIDC_ISSUER", ISSUER,
+                "NIANBAO_OIDC_AUDIENCE", AUDIENCE);
+    }
+
+    /** A valid access token of this client for five minutes. */
+    String token(String clientId) {
+        return token(clientId, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), keys.getPrivate());
+    }
+
+    String expiredToken(String clientId) {
+        return token(clientId, AUDIENCE, Instant.now().minus(Duration.ofHours(1)), keys.getPrivate());
+    }
+
+    String forgedToken(String clientId) {
+        return token(clientId, AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), stranger.getPrivate());
+    }
+
+    String tokenForAnotherAudience(String clientId) {
+        return token(clientId, "some-other-api", Instant.now().plus(Duration.ofMinutes(5)), keys.getPrivate());
+    }
+
+    private static String token(String clientId, String audience, Instant expiry, PrivateKey key) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("iss", ISSUER);
+        claims.put("sub", "service-account-" + clientId);
+        claims.put("aud", audience);
+        claims.put("azp", clientId);
+        claims.put("iat", expiry.minus(Duration.ofMinutes(10)).getEpochSecond());
+        claims.put("exp", expiry.getEpochSecond());
+        try {
+            String signingInput = segment(Map.of("alg", "RS256", "typ", "JWT")) + "." + segment(claims);
+            Signature rsa = Signature.getInstance("SHA256withRSA");
+            rsa.initSign(key);
+            rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+            return signingInput + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(rsa.sign());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String segment(Map<String, Object> json) throws Exception {
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(new ObjectMapper().writeValueAsBytes(json));
+    }
+
+    private static KeyPair generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

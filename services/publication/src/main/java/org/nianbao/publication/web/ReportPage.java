@@ -1,0 +1,86 @@
+package org.nianbao.publication.web;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.model.Finding;
+import org.nianbao.model.Report;
+import org.nianbao.publication.model.PublishedReport;
+import org.nianbao.publication.model.ReportRevision;
+import org.nianbao.publication.rest.ReportResource;
+import org.nianbao.publication.service.OfficialTables;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.nianbao.publication.web.Html.escape;
+
+/**
+ * One report as the public reads it: the three official tables, every cell that carries a finding
+ * highlighted with the finding's explanation, the list of findings and the revision history.
+ */
+@Path("/reports")
+public class ReportPage {
+
+    @GET
+    @Path("/{id}")
+    @Produces(MediaType.TEXT_HTML)
+    @WithSession
+    public Uni<String> page(@PathParam("id") String id) {
+        return ReportResource.found(id).flatMap(r -> ReportRevision.<ReportRevision>find("reportId = ?1 order by storedAt", id).list()
+                .map(revisions -> render(r, PipelineEvents.read(r.model, Report.class), findings(r), revisions)));
+    }
+
+    /** The three official tables alone, as a document to save or print. */
+    public static String tablesDocument(PublishedReport r) {
+        String title = r.displayTitle();
+        return Html.page(title, "<h1>" + escape(title) + "</h1>"
+                + Html.tables(OfficialTables.of(PipelineEvents.read(r.model, Report.class)), Map.of()));
+    }
+
+    static List<Finding> findings(PublishedReport r) {
+        return List.of(PipelineEvents.read(r.findings, Finding[].class));
+    }
+
+    /** Each flagged model path with the explanation of the findings on it. */
+    static Map<String, String> flagged(List<Finding> findings) {
+        Map<String, String> flagged = new HashMap<>();
+        findings.forEach(f -> f.paths().forEach(p -> flagged.merge(p, f.rule() + " " + f.message().zh(), (a, b) -> a + "\n" + b)));
+        return flagged;
+    }
+
+    static String render(PublishedReport r, Report model, List<Finding> findings, List<ReportRevision> revisions) {
+        String title = r.displayTitle();
+        StringBuilder b = new StringBuilder("<p><a href=\"/\">← 全部报告</a></p><h1>").append(escape(title)).append("</h1><p>")
+                .append("<a href=\"/agencies/").append(escape(Html.param(r.agencyKey))).append("\">").append(escape(r.agency)).append("</a>")
+                .append(" · ").append(r.year).append("年度 · 格式 ").append(escape(r.format))
+                .append(r.publishedOn == null ? "" : " · 发布 " + r.publishedOn)
+                .append(r.sourceUrl == null ? "" : " · <a href=\"" + escape(r.sourceUrl) + "\">原文</a>")
+                .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("\">JSON</a>")
+                .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("/tables.html\">表格 HTML</a>")
+                .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("/tables.docx\">表格 Word</a></p>");
+        b.append("<h2 id=\"findings\">发现的问题（").append(findings.size()).append("）</h2><ul class=\"findings\">");
+        findings.forEach(f -> b.append("<li class=\"").append(escape(f.severity().name().toLowerCase(java.util.Locale.ROOT))).append("\"><b>")
+                .append(escape(f.rule())).append("</b> ").append(escape(f.message().zh()))
+                .append(" <small>").append(escape(f.message().en())).append("</small></li>"));
+        b.append("</ul>");
+        if (!model.extraction.problems.isEmpty()) {
+            b.append("<h2>未能读出的内容（").append(model.extraction.problems.size()).append("）</h2><ul>");
+            model.extraction.problems.forEach(p -> b.append("<li><code>").append(escape(p.path())).append("</code> ")
+                    .append(escape(p.message())).append("</li>"));
+            b.append("</ul>");
+        }
+        b.append(Html.tables(OfficialTables.of(model), flagged(findings)));
+        b.append("<h2>版本 Revisions</h2><table class=\"list\"><tr><th>版本</th><th>校验轮次</th><th>错误</th><th>提示</th><th>时间</th></tr>");
+        revisions.forEach(v -> b.append("<tr><td>").append(v.revision).append("</td><td>").append(v.key.validationRound)
+                .append("</td><td>").append(v.errorCount).append("</td><td>").append(v.warningCount).append("</td><td>")
+                .append(v.storedAt).append("</td></tr>"));
+        return Html.page(title, b.append("</table>").toString());
+    }
+}
