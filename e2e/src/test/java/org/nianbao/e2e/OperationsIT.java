@@ -45,13 +45,13 @@ class OperationsIT {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = StackFixture.start(Map.of(
+        fixture = StackFixture.start(stack -> stack.environment(Map.of(
                 "QUARKUS_OTEL_SDK_DISABLED", "false",
                 // spans go to a port where nothing listens (the exporter's complaints are silenced)
                 "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:1",
                 "QUARKUS_LOG_CATEGORY__IO_QUARKUS_OPENTELEMETRY_RUNTIME_EXPORTER__LEVEL", "OFF",
                 "NIANBAO_SWEEP_CROSS_YEAR_EVERY", "2s",
-                "NIANBAO_SWEEP_CROSS_YEAR_DELAY", "5s"));
+                "NIANBAO_SWEEP_CROSS_YEAR_DELAY", "5s")));
     }
 
     @AfterAll
