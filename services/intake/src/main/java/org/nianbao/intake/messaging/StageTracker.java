@@ -5,6 +5,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import org.nianbao.intake.webhook.WebhookService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -78,9 +79,13 @@ public class StageTracker {
         });
     }
 
-    /** Applies an event to a submission; reaching PUBLISHED or FAILED records the platform's webhook call. */
+    /**
+     * Applies an event to a submission; reaching PUBLISHED or FAILED records the platform's webhook call.
+     * The row is locked: the channels run concurrently, and a backlog (after a restart, or a replay) delivers a
+     * submission's parsed, validated and published events at once, which must not overwrite each other.
+     */
     private Uni<Void> advance(String submissionId, Stage stage, Instant at, Consumer<Submission> update) {
-        return Submission.<Submission>findById(submissionId).flatMap(s -> {
+        return Submission.<Submission>findById(submissionId, LockModeType.PESSIMISTIC_WRITE).flatMap(s -> {
             if (s == null) {
                 LOG.warnf("%s event for unknown submission %s", stage, submissionId);
                 return Uni.createFrom().voidItem();
