@@ -79,7 +79,7 @@ public final class PublicationAtScale {
                     dir.resolve("logs/publication.log"));
             publication.start();
             try {
-                publication.awaitReady(Duration.ofSeconds(120));
+                publication.awaitReady(Duration.ofMinutes(20)); // a first start migrates the seeded data
                 try (Connection sql = DriverManager.getConnection(db.jdbcUrl("publication"), EmbeddedDatabase.USER, EmbeddedDatabase.PASSWORD)) {
                     seed(sql, kafka, corpus, reports);
                     measure(publication.url(), sql, samples);
