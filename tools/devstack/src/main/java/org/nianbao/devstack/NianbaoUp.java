@@ -33,7 +33,7 @@ public final class NianbaoUp {
         System.out.printf("""
 
                 Nianbao is up.
-                  Public web page and API  http://localhost:%d/          (publication)
+                  Public web page and API  http://localhost:%d/          (publication; roll-ups at /rollups)
                   Submission API           http://localhost:%d/api/v1/submissions  (intake)
                   Extraction / validation  http://localhost:%d/q/health  http://localhost:%d/q/health
                   Pipeline status          http://localhost:%d/ops/v1/pipeline   (metrics: /q/metrics on each)
