@@ -92,7 +92,13 @@ final class TableText {
             } else if (cells.isEmpty()) {
                 out.append(line).append('\n');
             } else {
-                cells.get(cells.size() - 1).append(line);
+                StringBuilder cell = cells.get(cells.size() - 1);
+                // a label broken over lines joins up; digits on both sides stay apart, so a number is never
+                // made of two ("89188339.32" then "8" is unreadable, not 89188339.328)
+                if (!cell.isEmpty() && Character.isDigit(cell.charAt(cell.length() - 1)) && Character.isDigit(line.charAt(0))) {
+                    cell.append(' ');
+                }
+                cell.append(line);
             }
         }
         flush(out, cells);
