@@ -97,7 +97,8 @@ public final class OfficialTables {
         }
         String[] parts = path.split("\\.");
         if (parts.length == 3 && parts[0].equals("active")) {
-            return ACTIVE_ROWS.getOrDefault(parts[1], parts[1]) + " · " + ACTIVE_CELLS.getOrDefault(parts[2], parts[2]);
+            String row = parts[1].equals("normativeDocuments") ? "（行政）规范性文件" : ACTIVE_ROWS.getOrDefault(parts[1], parts[1]);
+            return row + " · " + ACTIVE_CELLS.getOrDefault(parts[2], parts[2]);
         }
         if (parts.length == 3 && parts[0].equals("reviewLitigation")) {
             return REVIEW_GROUPS.getOrDefault(parts[1], parts[1]) + " · " + REVIEW_CELLS.getOrDefault(parts[2], parts[2]);
