@@ -128,6 +128,17 @@ class ChartTest {
     }
 
     @Test
+    void onlyIntakeAndPublicationGetTheAdminToken() {
+        for (Deployment d : of(Chart.objects(Chart.render(Map.of())), Deployment.class)) {
+            boolean admin = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                    .anyMatch(e -> e.getName().equals("NIANBAO_ADMIN_TOKEN") && e.getValueFrom() != null
+                            && e.getValueFrom().getSecretKeyRef() != null && e.getValueFrom().getSecretKeyRef().getKey().equals("admin-token"));
+            String name = d.getMetadata().getName();
+            assertThat(admin).as(name).isEqualTo(name.endsWith("intake") || name.endsWith("publication"));
+        }
+    }
+
+    @Test
     void oidcForPlatformsIsOffByDefaultAndConfiguredByValues() {
         assertThat(intakeEnv(Map.of())).doesNotContainKeys("NIANBAO_OIDC_ENABLED", "NIANBAO_OIDC_AUTH_SERVER_URL");
         Map<String, String> env = intakeEnv(Map.of("auth.oidc.enabled", true,
