@@ -9,7 +9,7 @@ import org.nianbao.publication.service.Registry;
 
 import java.time.Instant;
 
-/** An agency that must report, from the registry CSV. */
+/** An agency that must report, from the registry CSV (rows written in SQL by CompletenessService). */
 @Entity
 @Table(name = "registered_agency")
 public class RegisteredAgency extends PanacheEntityBase {
@@ -24,17 +24,6 @@ public class RegisteredAgency extends PanacheEntityBase {
     public String issuerType;
     @Column(name = "loaded_at")
     public Instant loadedAt;
-
-    public static RegisteredAgency of(Registry.Agency a, Instant loadedAt) {
-        RegisteredAgency r = new RegisteredAgency();
-        r.id = a.id();
-        r.name = a.name();
-        r.agencyCode = a.code();
-        r.regionCode = a.region();
-        r.issuerType = a.issuerType();
-        r.loadedAt = loadedAt;
-        return r;
-    }
 
     public Registry.Agency agency() {
         return new Registry.Agency(id, name, agencyCode, regionCode, issuerType);

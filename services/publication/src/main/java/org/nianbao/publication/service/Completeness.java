@@ -38,7 +38,7 @@ public final class Completeness {
     }
 
     /** One registered agency's state for the year. */
-    public record Entry(String agency, String agencyCode, String regionCode, String issuerType, LocalDate deadline,
+    public record Entry(String agencyKey, String agency, String agencyCode, String regionCode, String issuerType, LocalDate deadline,
                         Status status, String reportId, LocalDate publishedOn, Instant flaggedMissingAt) {
     }
 
@@ -83,7 +83,7 @@ public final class Completeness {
                 status = p.publishedOn().isAfter(deadline) ? Status.LATE : Status.ON_TIME;
             }
             c.counts.merge(status, 1, Integer::sum);
-            c.agencies.add(new Entry(a.name(), a.code(), a.region(), a.issuerType(), deadline, status,
+            c.agencies.add(new Entry(a.id(), a.name(), a.code(), a.region(), a.issuerType(), deadline, status,
                     p == null ? null : p.reportId(), p == null ? null : p.publishedOn(), p == null ? flagged.get(a.id()) : null));
         }
         c.expected = registry.size();

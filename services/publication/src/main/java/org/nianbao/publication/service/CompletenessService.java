@@ -3,6 +3,7 @@ package org.nianbao.publication.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.publication.model.RegisteredAgency;
 import org.nianbao.validation.ValidationConfig;
 
@@ -10,10 +11,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** The registry of agencies that must report, and the completeness of a region's reports for a year. */
 @ApplicationScoped
@@ -26,21 +25,18 @@ public class CompletenessService {
 
     /** Replaces the registry by these agencies (flags of agencies that stay are kept); returns how many. */
     public Uni<Integer> replaceRegistry(List<Registry.Agency> agencies) {
-        Instant now = Instant.now();
-        Set<String> ids = new HashSet<>();
-        agencies.forEach(a -> ids.add(a.id()));
-        return Panache.withTransaction(() -> RegisteredAgency.<RegisteredAgency>listAll().flatMap(existing -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (RegisteredAgency old : existing) {
-                if (!ids.contains(old.id)) {
-                    chain = chain.call(old::delete);
-                }
-            }
-            for (Registry.Agency a : agencies) {
-                chain = chain.call(() -> Panache.getSession().flatMap(s -> s.merge(RegisteredAgency.of(a, now))));
-            }
-            return chain;
-        })).replaceWith(agencies.size());
+        String rows = PipelineEvents.toJson(agencies);
+        return Panache.withTransaction(() -> Panache.getSession().flatMap(s -> s.createNativeQuery("delete from registered_agency"
+                        + " where id not in (select r.id from json_to_recordset(cast(cast(:rows as text) as json)) as r (id text))")
+                .setParameter("rows", rows).executeUpdate()
+                .flatMap(removed -> s.createNativeQuery("""
+                        insert into registered_agency (id, name, agency_code, region_code, issuer_type, loaded_at)
+                        select r.id, r.name, r.code, r.region, r."issuerType", now()
+                        from json_to_recordset(cast(cast(:rows as text) as json)) as r (id text, name text, code text, region text, "issuerType" text)
+                        on conflict (id) do update set name = excluded.name, agency_code = excluded.agency_code,
+                            region_code = excluded.region_code, issuer_type = excluded.issuer_type, loaded_at = excluded.loaded_at""")
+                        .setParameter("rows", rows).executeUpdate())))
+                .replaceWith(agencies.size());
     }
 
     public Uni<Completeness> completeness(String regionPrefix, int year) {
@@ -72,26 +68,19 @@ public class CompletenessService {
      * Returns how many agencies are flagged now.
      */
     public Uni<Integer> flagMissing(int year, LocalDate today) {
-        return Panache.withTransaction(() -> completeness("", year, today).flatMap(c -> Panache.getSession().flatMap(s -> {
-            Uni<Void> chain = s.createNativeQuery("delete from missing_report m where m.report_year = :year and exists ("
-                            + "select 1 from report r join registered_agency a on a.id = m.agency_id where r.report_year = :year"
-                            + " and (r.agency_code = a.agency_code or replace(r.agency, ' ', '') = replace(a.name, ' ', '')))")
-                    .setParameter("year", year).executeUpdate().replaceWithVoid();
-            int missing = 0;
-            for (int i = 0; i < c.agencies.size(); i++) {
-                Completeness.Entry e = c.agencies.get(i);
-                if (e.status() != Completeness.Status.MISSING) {
-                    continue;
-                }
-                missing++;
-                String id = org.nianbao.events.AgencyKey.of(e.agencyCode(), e.agency());
-                chain = chain.call(() -> s.createNativeQuery("insert into missing_report (agency_id, report_year, deadline, flagged_at)"
-                                + " values (:id, :year, :deadline, now()) on conflict do nothing")
-                        .setParameter("id", id).setParameter("year", year).setParameter("deadline", e.deadline()).executeUpdate());
-            }
-            int flagged = missing;
-            return chain.replaceWith(flagged);
-        })));
+        return Panache.withTransaction(() -> completeness("", year, today).flatMap(c -> {
+            List<Map<String, String>> missing = c.agencies.stream().filter(e -> e.status() == Completeness.Status.MISSING)
+                    .map(e -> Map.of("id", e.agencyKey(), "deadline", e.deadline().toString())).toList();
+            String rows = PipelineEvents.toJson(missing);
+            return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from missing_report where report_year = :year and agency_id"
+                            + " not in (select r.id from json_to_recordset(cast(cast(:rows as text) as json)) as r (id text))")
+                    .setParameter("year", year).setParameter("rows", rows).executeUpdate()
+                    .flatMap(cleared -> s.createNativeQuery("insert into missing_report (agency_id, report_year, deadline, flagged_at)"
+                                    + " select r.id, :year, cast(r.deadline as date), now()"
+                                    + " from json_to_recordset(cast(cast(:rows as text) as json)) as r (id text, deadline text) on conflict do nothing")
+                            .setParameter("year", year).setParameter("rows", rows).executeUpdate()))
+                    .replaceWith(missing.size());
+        }));
     }
 
     private static Instant instant(Object value) {
