@@ -105,6 +105,16 @@ class PublicationIT {
         JsonPath flagged = RestAssured.given().baseUri(publication()).get("/api/v1/completeness?region=9902&year=2020").jsonPath();
         assertThat(flagged.getString("agencies.find { it.agency == '发布乙区未报局' }.flaggedMissingAt")).isNotBlank();
         assertThat(flagged.getString("agencies.find { it.agency == '发布乙区人民政府' }.flaggedMissingAt")).isNull();
+
+        // a new registry replaces the old one: an agency no longer listed is no longer expected, nor flagged
+        RestAssured.given().baseUri(publication()).auth().oauth2(StackFixture.ADMIN_TOKEN).contentType("text/csv; charset=utf-8")
+                .body(REGISTRY.replace("发布乙区未报局,,990201,department\n", "")).put("/admin/v1/registry")
+                .then().statusCode(200).body("loaded", equalTo(2));
+        JsonPath replaced = RestAssured.given().baseUri(publication()).get("/api/v1/completeness?region=9902&year=2020").jsonPath();
+        assertThat(replaced.getInt("expected")).isEqualTo(2);
+        assertThat(replaced.getMap("counts")).containsEntry("MISSING", 0);
+        RestAssured.given().baseUri(publication()).auth().oauth2(StackFixture.ADMIN_TOKEN)
+                .post("/admin/v1/sweeps/missing-reports?year=2020").then().statusCode(200).body("flagged", equalTo(0));
     }
 
     @Test
