@@ -84,7 +84,7 @@ public class PublicationProcessor {
                     revision.storedAt = Instant.now();
                     Uni<PublishedReport> saved = current == null ? report.persist() : Uni.createFrom().item(report);
                     return saved.call(r -> Panache.getSession().flatMap(s -> s.flush()))
-                            .call(r -> newest ? cells.replace(r, e.report()).call(() -> cells.replaceFindings(r, e.findings())) : Uni.createFrom().voidItem())
+                            .call(r -> newest ? cells.store(r, e.report(), e.findings()) : Uni.createFrom().voidItem())
                             .call(r -> revision.persist());
                 }));
     }

@@ -61,6 +61,10 @@ public class PublishedReport extends PanacheEntityBase {
                 + "(id, agency, regionCode, year, format) from PublishedReport where ";
     }
 
+    public Identity identity() {
+        return new Identity(id, agency, regionCode, year, format);
+    }
+
     /** A report's id: stable per agency and year, so later revisions replace earlier ones. */
     public static String idFor(String agencyKey, Integer year, String submissionId) {
         if (year == null || agencyKey == null || agencyKey.startsWith("submission:") || agencyKey.equals("unknown")) {

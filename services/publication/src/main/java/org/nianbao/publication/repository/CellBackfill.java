@@ -50,8 +50,8 @@ public class CellBackfill {
     private Uni<Void> fill(List<PublishedReport> reports) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (PublishedReport r : reports) {
-            chain = chain.call(() -> cells.replace(r, PipelineEvents.read(r.model, Report.class))
-                    .call(() -> cells.replaceFindings(r, List.of(PipelineEvents.read(r.findings, Finding[].class)))));
+            chain = chain.call(() -> cells.store(r, PipelineEvents.read(r.model, Report.class),
+                    List.of(PipelineEvents.read(r.findings, Finding[].class))));
         }
         return chain;
     }

@@ -30,11 +30,16 @@ public class ReportCellRepository {
     /** Prefix lengths whose roll-up sums are kept in rollup_cell. */
     private static final java.util.Set<Integer> KEPT_PREFIXES = java.util.Set.of(0, 2, 4, 6);
 
+    /** Stores the cells and findings of a report's current version in place of the previous ones. */
+    public Uni<Void> store(PublishedReport report, Report model, List<Finding> findings) {
+        return replace(report, model).call(() -> replaceFindings(report, findings));
+    }
+
     /**
      * Replaces the stored cells of a report by those of its current version, and moves the roll-up sums by
      * the difference in one statement (its rows locked in key order, so concurrent publications never deadlock).
      */
-    public Uni<Void> replace(PublishedReport report, Report model) {
+    private Uni<Void> replace(PublishedReport report, Report model) {
         Map<String, BigDecimal> cells = new LinkedHashMap<>();
         CellExport.cells(model).forEach(c -> cells.put(c.path(), c.value()));
         String json = PipelineEvents.toJson(cells);
@@ -68,7 +73,7 @@ public class ReportCellRepository {
     }
 
     /** Replaces the stored findings of a report by those of its current version. */
-    public Uni<Void> replaceFindings(PublishedReport report, List<Finding> findings) {
+    private Uni<Void> replaceFindings(PublishedReport report, List<Finding> findings) {
         List<Map<String, String>> rows = new ArrayList<>();
         findings.forEach(f -> rows.add(Map.of("rule", f.rule(), "severity", f.severity().name().toLowerCase(java.util.Locale.ROOT),
                 "paths", String.join(",", f.paths()), "zh", f.message().zh(), "en", f.message().en())));

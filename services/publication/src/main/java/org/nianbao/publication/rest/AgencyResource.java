@@ -49,9 +49,7 @@ public class AgencyResource {
                     if (reports.isEmpty()) {
                         throw new NotFoundException("No published report of agency " + agencyKey + ".");
                     }
-                    List<PublishedReport.Identity> ids = reports.stream().map(r -> new PublishedReport.Identity(r.id, r.agency,
-                            r.regionCode, r.year, r.format)).toList();
-                    return cells.export(ids).map(rows -> {
+                    return cells.export(reports.stream().map(PublishedReport::identity).toList()).map(rows -> {
                         Map<String, Map<String, BigDecimal>> byReport = new LinkedHashMap<>();
                         rows.forEach(row -> byReport.computeIfAbsent(row.reportId(), k -> new LinkedHashMap<>()).put(row.path(), row.value()));
                         List<Year> years = new ArrayList<>();

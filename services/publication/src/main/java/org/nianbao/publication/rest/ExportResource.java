@@ -66,7 +66,7 @@ public class ExportResource {
         return PublishedReport.count(where, filter.params).flatMap(total -> {
             if (total > MAX_REPORTS) {
                 throw new WebApplicationException("The query selects " + total + " reports; an export holds at most " + MAX_REPORTS
-                        + ". Narrow it with region, year, agency, format or hasErrors.", 413);
+                        + ". Narrow it with region, year, agency, format, hasErrors or rule.", 413);
             }
             return Panache.getSession().flatMap(s -> {
                 var query = s.createSelectionQuery(PublishedReport.Identity.SELECT + where + " order by year desc, agency, id",

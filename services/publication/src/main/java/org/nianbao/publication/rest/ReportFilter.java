@@ -29,9 +29,10 @@ public class ReportFilter {
             where.append(" and agency like :agency");
             params.and("agency", "%" + agency.strip() + "%");
         }
-        if (year != null && !year.isBlank()) {
+        Integer y = year();
+        if (y != null) {
             where.append(" and year = :year");
-            params.and("year", year());
+            params.and("year", y);
         }
         if (region != null && !region.isBlank()) {
             where.append(" and regionCode like :region");

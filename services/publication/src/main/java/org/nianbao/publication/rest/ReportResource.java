@@ -57,7 +57,7 @@ public class ReportResource {
     @Path("/{id}")
     @WithSession
     public Uni<ObjectNode> get(@PathParam("id") String id) {
-        return found(id).flatMap(r -> ReportRevision.<ReportRevision>find("reportId = ?1 order by storedAt", id).list()
+        return found(id).flatMap(r -> ReportRevision.history(id)
                 .map(revisions -> detail(r, revisions)));
     }
 

@@ -78,11 +78,12 @@ public final class OfficialTables {
             Map.entry("newlyPublished", "本年新公开数量"), Map.entry("totalPublished", "对外公开总数量"),
             Map.entry("previousItems", "上一年项目数量"), Map.entry("change", "本年增/减"), Map.entry("projects", "采购项目数量"),
             Map.entry("amountYuan", "采购总金额（元）"));
-    private static final List<String> COLUMN_LABELS = List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计");
+    /** Part 三's columns, in the model's order ({@link Applications#COLUMNS}). */
+    public static final List<String> APPLICANT_COLUMNS = List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计");
+    /** Part 四's results, in the model's order ({@link ReviewLitigation.Group#CELLS}). */
+    private static final List<String> REVIEW_RESULTS = List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计");
     private static final Map<String, String> REVIEW_GROUPS = Map.of("review", "行政复议", "litigationDirect", "行政诉讼（未经复议直接起诉）",
             "litigationAfterReview", "行政诉讼（复议后起诉）");
-    private static final Map<String, String> REVIEW_CELLS = Map.of("upheld", "结果维持", "corrected", "结果纠正", "other", "其他结果",
-            "pending", "尚未审结", "total", "总计");
     private static final java.util.regex.Pattern APPLICATION_CELL = java.util.regex.Pattern.compile("applications\\.rows\\.(.+)\\[(\\d)]");
 
     private OfficialTables() {
@@ -93,7 +94,7 @@ public final class OfficialTables {
         java.util.regex.Matcher m = APPLICATION_CELL.matcher(path);
         if (m.matches()) {
             int column = Integer.parseInt(m.group(2));
-            return rowLabel(m.group(1)) + " · " + (column < COLUMN_LABELS.size() ? COLUMN_LABELS.get(column) : m.group(2));
+            return rowLabel(m.group(1)) + " · " + (column < APPLICANT_COLUMNS.size() ? APPLICANT_COLUMNS.get(column) : m.group(2));
         }
         String[] parts = path.split("\\.");
         if (parts.length == 3 && parts[0].equals("active")) {
@@ -101,7 +102,8 @@ public final class OfficialTables {
             return row + " · " + ACTIVE_CELLS.getOrDefault(parts[2], parts[2]);
         }
         if (parts.length == 3 && parts[0].equals("reviewLitigation")) {
-            return REVIEW_GROUPS.getOrDefault(parts[1], parts[1]) + " · " + REVIEW_CELLS.getOrDefault(parts[2], parts[2]);
+            int result = ReviewLitigation.Group.CELLS.indexOf(parts[2]);
+            return REVIEW_GROUPS.getOrDefault(parts[1], parts[1]) + " · " + (result >= 0 ? REVIEW_RESULTS.get(result) : parts[2]);
         }
         return path;
     }
@@ -167,9 +169,9 @@ public final class OfficialTables {
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(List.of(Cell.header("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 3, 3),
                 Cell.header("申请人情况", 7, 1)));
-        rows.add(List.of(Cell.header("自然人", 1, 2), Cell.header("法人或其他组织", 5, 1), Cell.header("总计", 1, 2)));
-        rows.add(List.of(Cell.header("商业企业", 1, 1), Cell.header("科研机构", 1, 1), Cell.header("社会公益组织", 1, 1),
-                Cell.header("法律服务机构", 1, 1), Cell.header("其他", 1, 1)));
+        rows.add(List.of(Cell.header(APPLICANT_COLUMNS.get(0), 1, 2), Cell.header("法人或其他组织", 5, 1),
+                Cell.header(APPLICANT_COLUMNS.get(Applications.TOTAL), 1, 2)));
+        rows.add(APPLICANT_COLUMNS.subList(1, Applications.TOTAL).stream().map(c -> Cell.header(c, 1, 1)).toList());
         rows.add(dataRow(a, Applications.NEW_RECEIVED, Cell.label("一、本年新收政府信息公开申请数量", 3, 1)));
         rows.add(dataRow(a, Applications.CARRIED_OVER, Cell.label("二、上年结转政府信息公开申请数量", 3, 1)));
 
@@ -205,13 +207,13 @@ public final class OfficialTables {
         List<List<Cell>> rows = new ArrayList<>();
         rows.add(List.of(Cell.header("行政复议", 5, 1), Cell.header("行政诉讼", 10, 1)));
         List<Cell> second = new ArrayList<>();
-        List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计").forEach(t -> second.add(Cell.header(t, 1, 2)));
+        REVIEW_RESULTS.forEach(t -> second.add(Cell.header(t, 1, 2)));
         second.add(Cell.header("未经复议直接起诉", 5, 1));
         second.add(Cell.header("复议后起诉", 5, 1));
         rows.add(second);
         List<Cell> third = new ArrayList<>();
         for (int k = 0; k < 2; k++) {
-            List.of("结果维持", "结果纠正", "其他结果", "尚未审结", "总计").forEach(t -> third.add(Cell.header(t, 1, 1)));
+            REVIEW_RESULTS.forEach(t -> third.add(Cell.header(t, 1, 1)));
         }
         rows.add(third);
         List<Cell> data = new ArrayList<>();

@@ -33,7 +33,7 @@ public class ReportPage {
     @Produces(MediaType.TEXT_HTML)
     @WithSession
     public Uni<String> page(@PathParam("id") String id) {
-        return ReportResource.found(id).flatMap(r -> ReportRevision.<ReportRevision>find("reportId = ?1 order by storedAt", id).list()
+        return ReportResource.found(id).flatMap(r -> ReportRevision.history(id)
                 .map(revisions -> render(r, PipelineEvents.read(r.model, Report.class), findings(r), revisions)));
     }
 

@@ -29,9 +29,10 @@ import static org.nianbao.publication.web.Html.escape;
  */
 @Path("/rollups")
 public class RollupPage {
-    private static final List<String> APPLICANTS = List.of("自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他");
-    private static final Map<String, String> STATUS = Map.of("ON_TIME", "按时发布", "LATE", "逾期发布", "DATE_UNKNOWN", "发布日期不明",
-            "MISSING", "逾期未发布", "NOT_YET_DUE", "尚未到期");
+    private static final List<String> APPLICANTS = OfficialTables.APPLICANT_COLUMNS.subList(0, Applications.TOTAL);
+    private static final Map<Completeness.Status, String> STATUS = Map.of(Completeness.Status.ON_TIME, "按时发布",
+            Completeness.Status.LATE, "逾期发布", Completeness.Status.DATE_UNKNOWN, "发布日期不明", Completeness.Status.MISSING, "逾期未发布",
+            Completeness.Status.NOT_YET_DUE, "尚未到期");
 
     @Inject
     ReportCellRepository cells;
@@ -95,8 +96,8 @@ public class RollupPage {
                 .append(BarChart.svg("chart-review", "行政复议、行政诉讼结果", review)).append("</div>");
 
         b.append("<h2>").append(OfficialTables.APPLICATIONS_HEADING).append("（合计）</h2><table class=\"official\" id=\"rollup-applications\"><tr><th></th>");
-        APPLICANTS.forEach(a -> b.append("<th>").append(a).append("</th>"));
-        b.append("<th>总计</th></tr>");
+        OfficialTables.APPLICANT_COLUMNS.forEach(a -> b.append("<th>").append(a).append("</th>"));
+        b.append("</tr>");
         for (String key : r.rowKeys()) {
             b.append("<tr><td class=\"label\">").append(escape(OfficialTables.rowLabel(key))).append("</td>");
             for (long v : r.row(key)) {
@@ -116,7 +117,7 @@ public class RollupPage {
             return;
         }
         b.append("<p id=\"completeness\">应发布 ").append(c.expected).append(" 个机关");
-        c.counts.forEach((s, n) -> b.append(" · ").append(STATUS.get(s.name())).append(' ').append(n));
+        c.counts.forEach((s, n) -> b.append(" · ").append(STATUS.get(s)).append(' ').append(n));
         b.append("</p><table class=\"list\"><tr><th>机关</th><th>区划</th><th>期限</th><th>状态</th><th>发布日期</th></tr>");
         for (Completeness.Entry e : c.agencies) {
             if (e.status() == Completeness.Status.ON_TIME) {
@@ -126,7 +127,7 @@ public class RollupPage {
                             : "<a href=\"/reports/" + escape(e.reportId()) + "\">" + escape(e.agency()) + "</a>")
                     .append("</td><td>").append(escape(e.regionCode())).append("</td><td>").append(e.deadline()).append("</td><td class=\"")
                     .append(e.status() == Completeness.Status.MISSING || e.status() == Completeness.Status.LATE ? "err" : "muted").append("\">")
-                    .append(STATUS.get(e.status().name())).append("</td><td>").append(escape(e.publishedOn())).append("</td></tr>");
+                    .append(STATUS.get(e.status())).append("</td><td>").append(escape(e.publishedOn())).append("</td></tr>");
         }
         b.append("</table>");
     }
