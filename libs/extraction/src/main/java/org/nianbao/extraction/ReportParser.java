@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Reads report text (any layout: tabs, one cell per line, pipes, layout spaces) into the canonical model.
@@ -36,12 +37,23 @@ final class ReportParser {
     private static final Pattern STAT_PERIOD = Pattern.compile("(20\\d{2})\\s*年\\s*1\\s*月\\s*1\\s*日");
     private static final List<String> MARKERS_2021 = List.of("本年制发件数", "本年废止件数", "现行有效件数", "本年处理决定数量",
             "本年收费金额");
+    /** The 2019 part 二: its columns, and the two rows the 2021 table dropped. */
     private static final List<String> MARKERS_2019 = List.of("本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量",
-            "政府集中采购", "其他对外管理服务事项");
+            "其他对外管理服务事项", "政府集中采购");
+    /** The old 条例's reports: a 统计表 with 指标名称 and 计量单位, or the old parts' headings. */
+    private static final Pattern LEGACY_MARKERS = Pattern.compile(
+            "指标名称.{0,20}计量单位|政府信息公开的?收费及减免|因政府信息公开申请(提起)?行政复议|依申请公开政府信息和不予公开");
+    /** The parts' headings with their ordinals (一、总体情况), looked for inside long lines of flattened text. */
+    private static final String ORDINALS = "一二三四五六";
     /** Page numbers on lines of their own ("-3-", "- 3 -", "第3页 共9页"), dropped before reading. */
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
             "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
-    private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正");
+    /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
+    private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正|收费通知|逾期未按|缴纳费用");
+    private static final Pattern CRAWLER_FIELD = Pattern.compile("^(标题|题目|title|Title)\\s*[:：]\\s*");
+    /** The closing date, then at most a little page chrome ("附件下载") before the end. */
+    private static final String CLOSING_DATE = "\\s*((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)[^。\\d]{0,20}$";
+    private static final Pattern SIGNATURE_AT_END = Pattern.compile("(?<=[。！；])\\s*([^。！；\\s\\d]{2,30}?)" + CLOSING_DATE);
 
     private ReportParser() {
     }
@@ -49,6 +61,10 @@ final class ReportParser {
     static Report parse(String rawText, String inputType) {
         String text = PAGE_NUMBER_LINE.matcher(rawText.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", ""))
                 .replaceAll("");
+        boolean flattened = isFlattened(text);
+        if (flattened) {
+            text = restoreLines(text);
+        }
         Report report = new Report();
         report.extraction.inputType = inputType;
         List<String> lines = text.lines().toList();
@@ -71,14 +87,19 @@ final class ReportParser {
         boolean markers2021 = MARKERS_2021.stream().anyMatch(compactAll::contains);
         boolean markers2019 = MARKERS_2019.stream().anyMatch(compactAll::contains);
         boolean otherSplit = SPLIT_OTHER.matcher(compactAll).find();
-        if (!markers2019 && !markers2021 && !compactAll.contains("本年新收")) {
-            report.format = report.year != null && report.year <= 2018 ? ReportFormat.LEGACY : ReportFormat.UNKNOWN;
-            if (report.format == ReportFormat.UNKNOWN) {
-                report.extraction.problem("", "No standard table (parts 二, 三, 四) was found in the document.");
-            }
+        boolean standardTables = markers2019 || markers2021 || compactAll.contains("本年新收");
+        boolean legacyTables = !compactAll.contains("本年新收") && LEGACY_MARKERS.matcher(compactAll).find();
+        if (report.year != null && report.year <= 2018 || legacyTables) {
+            report.format = ReportFormat.LEGACY; // the 2019 format begins with the reports on 2019
             return report;
         }
-        report.format = markers2021 ? (otherSplit ? ReportFormat.F2021 : ReportFormat.MIXED)
+        if (!standardTables) {
+            report.format = ReportFormat.UNKNOWN;
+            report.extraction.problem("", "No standard table (parts 二, 三, 四) was found in the document.");
+            return report;
+        }
+        boolean singleOther = !otherSplit && compactAll.contains("其他处理");
+        report.format = markers2021 ? (singleOther ? ReportFormat.MIXED : ReportFormat.F2021)
                 : markers2019 ? ReportFormat.F2019 : otherSplit ? ReportFormat.F2021 : ReportFormat.UNKNOWN;
 
         int activeStart = start(offsets, headings[1], 0);
@@ -92,15 +113,58 @@ final class ReportParser {
             reviewStart = lastIndexBefore(text, "行政复议", problemsStart, Math.max(applicationsStart, 0));
         }
         if (applicationsStart > activeStart) {
-            readActive(report, text.substring(activeStart, applicationsStart));
+            readActive(report, text.substring(activeStart, applicationsStart), flattened);
         }
         if (applicationsStart >= 0 && reviewStart > applicationsStart) {
-            readApplications(report, text.substring(applicationsStart, reviewStart), otherSplit);
+            readApplications(report, text.substring(applicationsStart, reviewStart), otherSplit, flattened);
         }
         if (reviewStart >= 0 && problemsStart > reviewStart) {
-            readReviewLitigation(report, text.substring(reviewStart, problemsStart));
+            readReviewLitigation(report, text.substring(reviewStart, problemsStart), flattened);
         }
         return report;
+    }
+
+    // ---- flattened text --------------------------------------------------------------------------------
+
+    /** Text whose table lost its line structure: many of part 三's row labels on one line (a crawler's page text). */
+    static boolean isFlattened(String text) {
+        for (String line : text.split("\n")) {
+            if (line.length() > 200) {
+                String c = compact(line);
+                long labels = Stream.of("本年新收", "上年结转", "予以公开", "部分公开", "国家秘密", "重复申请", "结转下年度")
+                        .filter(c::contains).count();
+                if (labels >= 5) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts the parts' headings ("三、收到和处理政府信息公开申请情况"), found in order with their ordinals, and
+     * the closing signature on lines of their own, as the page showed them before the crawler joined them.
+     */
+    static String restoreLines(String text) {
+        StringBuilder out = new StringBuilder(text.length() + 32);
+        int from = 0;
+        for (int h = 0; h < HEADINGS.size(); h++) {
+            Matcher m = Pattern.compile(ORDINALS.charAt(h) + "[、.．]\\s*[^。，；：\\d\\n]{0,10}?(" + HEADINGS.get(h).pattern()
+                    + ")(及其?改进(情况|措施)|情况)?[。:：]?").matcher(text);
+            if (m.find(from)) {
+                out.append(text, from, m.start()).append('\n').append(m.group()).append('\n');
+                from = m.end();
+            }
+        }
+        String rest = text.substring(from);
+        Report title = new Report();
+        readTitle(title, text.lines().toList());
+        Matcher signature = (title.agency == null ? SIGNATURE_AT_END
+                : Pattern.compile("(" + Pattern.quote(title.agency) + ")" + CLOSING_DATE)).matcher(rest);
+        if (signature.find() || title.agency != null && (signature = SIGNATURE_AT_END.matcher(rest)).find()) {
+            rest = rest.substring(0, signature.start()) + "\n" + signature.group(1) + "\n" + signature.group(2) + "\n";
+        }
+        return out.append(rest).toString();
     }
 
     // ---- narrative -------------------------------------------------------------------------------------
@@ -180,7 +244,7 @@ final class ReportParser {
         StringBuilder title = new StringBuilder();
         int seen = 0;
         for (String line : lines) {
-            String t = normaliseWhitespace(line).replace("[bookmark: _GoBack]", "");
+            String t = CRAWLER_FIELD.matcher(normaliseWhitespace(line).replace("[bookmark: _GoBack]", "")).replaceFirst("");
             if (t.isEmpty()) {
                 continue;
             }
@@ -254,17 +318,18 @@ final class ReportParser {
 
     // ---- tables ----------------------------------------------------------------------------------------
 
-    private static void readActive(Report report, String region) {
+    private static void readActive(Report report, String region, boolean flattened) {
         TableText.Normalised table = TableText.normalise(region);
         RowReader reader = new RowReader(table);
         int from = Math.max(0, table.text().indexOf("第二十条"));
         boolean f2021 = report.format.has2021ActiveTable();
         List<RowSpec> specs = f2021 ? Templates.ACTIVE_2021 : Templates.ACTIVE_2019;
-        RowReader.Rows rows = reader.read(specs, from, false, null);
+        RowReader.Rows rows = reader.read(specs, from, false, null, flattened);
+        TableSolver.Result solved = TableSolver.solve(rows.readings(), List.of());
         ActiveDisclosure active = ActiveDisclosure.blank(report.format);
         Map<String, List<String>> layout = ActiveDisclosure.layout(report.format);
         boolean procurementInWan = compact(region).contains("万元") && !f2021;
-        for (var row : rows.cells().entrySet()) {
+        for (var row : solved.cells().entrySet()) {
             List<String> names = layout.get(row.getKey());
             for (int i = 0; i < names.size(); i++) {
                 CellValue cell = row.getValue().get(i);
@@ -276,8 +341,7 @@ final class ReportParser {
                 active.set(row.getKey(), names.get(i), money(row.getKey(), names.get(i), cell, procurementInWan));
             }
         }
-        rows.problems().forEach(k -> report.extraction.problem("active." + k,
-                "The cells of this row could not be placed with certainty; they are left empty."));
+        solved.unread().forEach((k, readings) -> report.extraction.problem("active." + k, unplaced(readings)));
         rows.missing().forEach(k -> report.extraction.problem("active." + k, "Row not found in part 二."));
         report.active = active;
     }
@@ -297,7 +361,7 @@ final class ReportParser {
         return v;
     }
 
-    private static void readApplications(Report report, String region, boolean otherSplit) {
+    private static void readApplications(Report report, String region, boolean otherSplit, boolean flattened) {
         TableText.Normalised table = TableText.normalise(region);
         RowReader reader = new RowReader(table);
         int[] first = reader.find(Pattern.compile("本年新收"), 0);
@@ -306,9 +370,11 @@ final class ReportParser {
             return;
         }
         boolean totalMissing = !compact(table.text().substring(0, first[0])).contains("总计");
-        RowReader.Rows rows = reader.read(Templates.applications(otherSplit), first[0], totalMissing, RowReader::rowTotalHolds);
+        RowReader.Rows rows = reader.read(Templates.applications(otherSplit), first[0], totalMissing,
+                Templates::applicationRowHolds, flattened);
+        TableSolver.Result solved = TableSolver.solve(rows.readings(), Templates.applicationIdentities(otherSplit));
         Applications applications = Applications.blank(otherSplit);
-        for (var row : rows.cells().entrySet()) {
+        for (var row : solved.cells().entrySet()) {
             List<Long> values = new ArrayList<>();
             for (int c = 0; c < 7; c++) {
                 CellValue cell = row.getValue().get(c);
@@ -325,17 +391,19 @@ final class ReportParser {
         if (totalMissing) {
             report.extraction.problem("applications.columns", "The table header has no 总计 column on its first rows.");
         }
-        rows.problems().forEach(k -> report.extraction.problem("applications.rows." + k,
-                "The cells of this row could not be placed with certainty; they are left empty."));
+        solved.unread().forEach((k, readings) -> report.extraction.problem("applications.rows." + k, unplaced(readings)));
         rows.missing().forEach(k -> report.extraction.problem("applications.rows." + k, "Row not found in part 三."));
         report.applications = applications;
     }
 
-    private static void readReviewLitigation(Report report, String region) {
+    private static void readReviewLitigation(Report report, String region, boolean flattened) {
         TableText.Normalised table = TableText.normalise(region);
-        List<CellValue> cells = table.layout() == TableText.Layout.TABS ? tabDataRow(table.text()) : spaceDataRow(table.text());
+        List<List<CellValue>> readings = table.layout() == TableText.Layout.TABS ? tabDataRow(table.text())
+                : spaceDataRow(table.text(), flattened);
+        List<CellValue> cells = readings != null && readings.size() == 1 ? readings.get(0) : null;
         if (cells == null) {
-            report.extraction.problem("reviewLitigation", "Part 四's 15 numbers could not be read with certainty.");
+            report.extraction.problem("reviewLitigation", readings == null || readings.isEmpty()
+                    ? "Part 四's 15 numbers could not be read with certainty." : unplaced(readings));
             report.reviewLitigation = new ReviewLitigation();
             return;
         }
@@ -368,7 +436,7 @@ final class ReportParser {
     }
 
     /** The data row of part 四: the last row of 15 cells that are all numbers or blank. */
-    private static List<CellValue> tabDataRow(String text) {
+    private static List<List<CellValue>> tabDataRow(String text) {
         List<CellValue> found = null;
         for (String line : text.lines().toList()) {
             List<String> pieces = new ArrayList<>(Arrays.asList(line.split("\t", -1)));
@@ -386,27 +454,26 @@ final class ReportParser {
                 found = cells;
             }
         }
-        return found;
+        return found == null ? List.of() : List.of(found);
     }
 
-    private static List<CellValue> spaceDataRow(String text) {
+    private static List<List<CellValue>> spaceDataRow(String text, boolean flattened) {
         int header = Math.max(text.lastIndexOf("总计"), Math.max(text.lastIndexOf("审结"), text.lastIndexOf("总 计")));
         String tail = header < 0 ? text : text.substring(header + 2);
-        return RowReader.spaceCells(tail, 15, ReportParser::groupTotalsHold);
+        return flattened ? RowReader.flatReadings(tail, 15, Templates::reviewGroupsHold)
+                : RowReader.spaceCells(tail, 15, Templates::reviewGroupsHold);
     }
 
-    /** Part 四: each group's 总计 is the sum of its four results. */
-    static boolean groupTotalsHold(List<Long> cells) {
-        for (int g = 0; g < 3; g++) {
-            long sum = 0;
-            for (int k = 0; k < 4; k++) {
-                sum += cells.get(g * 5 + k);
-            }
-            if (sum != cells.get(g * 5 + 4)) {
-                return false;
-            }
+    /** Why a row was left empty, with the readings that remain when there are a few. */
+    private static String unplaced(List<List<CellValue>> readings) {
+        if (readings.isEmpty()) {
+            return "The cells of this row could not be placed with certainty; they are left empty.";
         }
-        return true;
+        String shown = readings.stream().limit(4)
+                .map(r -> String.join(" ", r.stream().map(c -> c.isNumber() ? c.number().toPlainString() : c.isBlank() ? "–" : c.raw()).toList()))
+                .collect(java.util.stream.Collectors.joining(" | "));
+        return "The row's digits run together and " + readings.size() + " readings fit the table (" + shown
+                + (readings.size() > 4 ? " | …" : "") + "); the cells are left empty.";
     }
 
     // ---- helpers ---------------------------------------------------------------------------------------

@@ -16,9 +16,20 @@ final class RowReader {
     private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－]\\s*\\d+\\s*[-—–－]$|^第\\d+页.*");
     private static final Pattern TRAILING_DIGITS = Pattern.compile("[^\\d\\s.、]\\s+(\\d+)\\s*$");
     private static final Pattern ORDINAL = Pattern.compile("^\\d+[.、．]$");
+    private static final Pattern TRAILING_ORDINAL = Pattern.compile("\\d[.、．][^\\d]*$");
+    /** A blank cell's placeholder, not a slash between words ("本年增/减"). */
+    private static final String PLACEHOLDER = "(?<!\\p{IsHan})[/／—–―]|[/／—–―](?!\\p{IsHan})";
+    private static final String NUMBER = "(?:增加|减少|增|减|[+\\-−－])?[\\d０-９][\\d０-９,，.．]*(?:万元|元|件|个|项|次|条|家|人次|%)?";
+    private static final Pattern NUMBER_TOKEN = Pattern.compile(NUMBER + "|" + PLACEHOLDER);
+    /** Numbers and placeholders standing together, separated at most by spaces. */
+    private static final Pattern NUMBER_GROUP = Pattern.compile(
+            "(?:" + NUMBER + "|" + PLACEHOLDER + ")(?:[\\s\u3000]*(?:" + NUMBER + "|" + PLACEHOLDER + "))*");
 
-    /** The cells read for each row key, and what could not be read. */
-    record Rows(Map<String, List<CellValue>> cells, List<String> problems, List<String> missing) {
+    /**
+     * For each row found, the readings its text allows (one: read; several: the table's identities must choose;
+     * none: unplaceable; null: too many to tell), and the rows whose label was not found.
+     */
+    record Rows(Map<String, List<List<CellValue>>> readings, List<String> missing) {
     }
 
     private final TableText.Normalised table;
@@ -69,9 +80,11 @@ final class RowReader {
 
     /**
      * Reads the rows, in order, from {@code from}. {@code totalColumnMissing}: the header has no 总计, so a
-     * 7-value row may show 6. {@code identity}: what a row's values satisfy, to split digit runs (null: none).
+     * 7-value row may show 6. {@code identity}: what each row's values satisfy (null: nothing), used to keep
+     * only the readings of a digit run that can be true. {@code flattened}: the text lost its cell boundaries
+     * (a crawler's page text), so every digit run may hold several cells.
      */
-    Rows read(List<RowSpec> specs, int from, boolean totalColumnMissing, Predicate<List<Long>> identity) {
+    Rows read(List<RowSpec> specs, int from, boolean totalColumnMissing, Predicate<List<Long>> identity, boolean flattened) {
         List<int[]> found = new ArrayList<>();
         int cursor = from;
         for (RowSpec spec : specs) {
@@ -81,8 +94,7 @@ final class RowReader {
                 cursor = at[1];
             }
         }
-        Map<String, List<CellValue>> cells = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        Map<String, List<List<CellValue>>> readings = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RowSpec spec = specs.get(i);
@@ -102,20 +114,15 @@ final class RowReader {
                 }
             }
             String segment = table.text().substring(at[1], Math.max(at[1], next));
-            List<CellValue> values = table.layout() == TableText.Layout.TABS
-                    ? tabCells(segment, spec.values(), totalColumnMissing, identity)
-                    : spaceCells(segment, spec.values(), identity);
-            if (values == null) {
-                problems.add(spec.key());
-            } else {
-                cells.put(spec.key(), values);
-            }
+            readings.put(spec.key(), flattened ? flatReadings(segment, spec.values(), identity)
+                    : table.layout() == TableText.Layout.TABS ? tabCells(segment, spec.values(), totalColumnMissing, identity)
+                    : spaceCells(segment, spec.values(), identity));
         }
-        return new Rows(cells, problems, missing);
+        return new Rows(readings, missing);
     }
 
     /** Cells on the label's line, separated by tabs; extra leading blanks are merged label cells. */
-    static List<CellValue> tabCells(String segment, int n, boolean totalColumnMissing, Predicate<List<Long>> identity) {
+    static List<List<CellValue>> tabCells(String segment, int n, boolean totalColumnMissing, Predicate<List<Long>> identity) {
         int eol = segment.indexOf('\n');
         String line = eol < 0 ? segment : segment.substring(0, eol);
         String[] pieces = line.split("\t", -1);
@@ -135,35 +142,35 @@ final class RowReader {
             if (tail.size() == 6 && fields.size() <= 7) {
                 List<CellValue> six = new ArrayList<>(tail);
                 six.add(CellValue.parse(""));
-                return six;
+                return List.of(six);
             }
         }
         if (fields.size() == n) {
-            return fields;
+            return List.of(fields);
         }
         if (fields.size() > n) {
             List<CellValue> extra = fields.subList(0, fields.size() - n);
             if (extra.stream().allMatch(CellValue::isBlank)) {
-                return new ArrayList<>(fields.subList(fields.size() - n, fields.size()));
+                return List.of(List.copyOf(fields.subList(fields.size() - n, fields.size())));
             }
             List<CellValue> after = fields.subList(n, fields.size());
             if (after.stream().allMatch(CellValue::isBlank)) {
-                return new ArrayList<>(fields.subList(0, n));
+                return List.of(List.copyOf(fields.subList(0, n)));
             }
-            return null;
+            return List.of();
         }
         List<CellValue> numbers = fields.stream().filter(CellValue::isNumber).toList();
         if (numbers.size() == 1 && identity != null) {
-            return DigitRuns.split(CellValue.normalise(numbers.get(0).raw()), n, identity);
+            return RowCandidates.of(List.of(numbers.get(0).raw()), n, identity); // one cell holding the row's digit run
         }
         if (fields.stream().allMatch(CellValue::isBlank)) {
             List<CellValue> blanks = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 blanks.add(CellValue.parse(""));
             }
-            return blanks;
+            return List.of(blanks);
         }
-        return null;
+        return List.of();
     }
 
     private static List<CellValue> trailingFilled(List<CellValue> fields) {
@@ -176,10 +183,10 @@ final class RowReader {
     }
 
     /**
-     * Cells separated by layout spaces: the numbers and placeholders after the label. When the row's
-     * digits run together, the one split satisfying {@code identity} is taken; none or several: unreadable.
+     * Cells separated by layout spaces: the numbers and placeholders after the label. A single digit run
+     * (the row's cells run together) is split by the row's identity; otherwise each token is one cell.
      */
-    static List<CellValue> spaceCells(String segment, int n, Predicate<List<Long>> identity) {
+    static List<List<CellValue>> spaceCells(String segment, int n, Predicate<List<Long>> identity) {
         List<CellValue> values = new ArrayList<>();
         for (String token : segment.split("[\\s\u3000]+")) {
             if (token.isEmpty() || PAGE_NUMBER.matcher(token).matches() || ORDINAL.matcher(token).matches()) {
@@ -191,21 +198,36 @@ final class RowReader {
             }
         }
         if (values.size() == n) {
-            return values;
+            return List.of(values);
         }
         if (values.size() == 1 && values.get(0).isNumber() && identity != null) {
-            return DigitRuns.split(CellValue.normalise(values.get(0).raw()), n, identity);
+            return RowCandidates.of(List.of(values.get(0).raw()), n, identity);
         }
-        return null;
+        return List.of();
     }
 
-    /** A part 三 row: the six applicant columns add up to the total. */
-    static boolean rowTotalHolds(List<Long> row) {
-        long sum = 0;
-        for (int i = 0; i < 6; i++) {
-            sum += row.get(i);
+    /**
+     * A row of flattened text: the label's row ends where the next label begins, so a trailing ordinal
+     * belongs to the next row. The row's numbers must stand
+     * together: digits scattered through text mean a row was missed, and nothing is read.
+     */
+    static List<List<CellValue>> flatReadings(String segment, int n, Predicate<List<Long>> identity) {
+        // "…00000002.属于" before the label "国家秘密…": "2." is the next row's ordinal
+        String s = TRAILING_ORDINAL.matcher(segment).replaceFirst("");
+        Matcher group = NUMBER_GROUP.matcher(s);
+        if (!group.find()) {
+            return List.of();
         }
-        return sum == row.get(6);
+        String numbers = group.group().strip();
+        if (group.find()) {
+            return List.of();
+        }
+        List<String> tokens = new ArrayList<>();
+        Matcher token = NUMBER_TOKEN.matcher(numbers);
+        while (token.find()) {
+            tokens.add(token.group()); // "0+5246": a sign starts a cell
+        }
+        return RowCandidates.of(tokens, n, identity);
     }
 
     private static char normaliseLabelChar(char c) {

@@ -61,6 +61,42 @@ final class Templates {
             RowSpec.of("other.unpaidFee", 7, "缴纳费用|收费通知|逾期未按"),
             RowSpec.of("other.other", 7, "3[.、．]?其他|^其他$"));
 
+    /** Part 三, each row: the six applicant columns add up to 总计. */
+    static boolean applicationRowHolds(List<Long> row) {
+        long sum = 0;
+        for (int i = 0; i < 6; i++) {
+            sum += row.get(i);
+        }
+        return sum == row.get(6);
+    }
+
+    /** Part 四: in each of the three groups, 总计 is the sum of its four results. */
+    static boolean reviewGroupsHold(List<Long> cells) {
+        for (int g = 0; g < 3; g++) {
+            long sum = 0;
+            for (int k = 0; k < 4; k++) {
+                sum += cells.get(g * 5 + k);
+            }
+            if (sum != cells.get(g * 5 + 4)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Part 三, per column (the table's 勾稽关系): the results （一）…（六） add up to （七）总计, and
+     * 一 (new) + 二 (carried over) = 三（七）总计 + 四 (carried forward).
+     */
+    static List<TableSolver.Identity> applicationIdentities(boolean otherSplit) {
+        List<String> results = applications(otherSplit).stream().map(RowSpec::key)
+                .filter(k -> !k.equals("newReceived") && !k.equals("carriedOver") && !k.equals("other.heading")
+                        && !k.equals("totalProcessed") && !k.equals("carriedForward"))
+                .toList();
+        return List.of(new TableSolver.Identity(results, List.of("totalProcessed")),
+                new TableSolver.Identity(List.of("newReceived", "carriedOver"), List.of("totalProcessed", "carriedForward")));
+    }
+
     static List<RowSpec> applications(boolean otherSplit) {
         List<RowSpec> rows = new ArrayList<>(APPLICATIONS_HEAD);
         if (otherSplit) {

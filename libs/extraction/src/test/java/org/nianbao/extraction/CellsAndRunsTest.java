@@ -34,10 +34,11 @@ class CellsAndRunsTest {
     @Test
     void aDigitRunIsSplitOnlyWhenExactlyOneSplitSatisfiesTheRowTotal() {
         // 3001 53 0 0 61 4 3119 run together (淮安市 2024, 一、本年新收): the row total leaves one split
-        assertThat(DigitRuns.split("30015300614" + "3119", 7, RowReader::rowTotalHolds))
-                .extracting(CellValue::count).containsExactly(3001L, 53L, 0L, 0L, 61L, 4L, 3119L);
-        // 1 1 0 0 0 0 2 → "1100002": also 11 0 0 0 0 0 ... no: several splits fit → unread
-        assertThat(DigitRuns.split("2100002", 7, RowReader::rowTotalHolds)).isNull();
+        assertThat(RowCandidates.of(List.of("30015300614" + "3119"), 7, Templates::applicationRowHolds))
+                .singleElement().asList().extracting(c -> ((CellValue) c).count())
+                .containsExactly(3001L, 53L, 0L, 0L, 61L, 4L, 3119L);
+        // "2100002": 2 1 0 0 0 0 … (no: the total would be 2 ≠ 3) — 21 0 0 0 0 0 2? no; nothing fits
+        assertThat(RowCandidates.of(List.of("2100002"), 7, Templates::applicationRowHolds)).isEmpty();
     }
 
     @Test

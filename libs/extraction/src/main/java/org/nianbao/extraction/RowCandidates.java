@@ -1,0 +1,133 @@
+package org.nianbao.extraction;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The ways the numbers written after a row's label can fill its n cells. Where cells lost their boundaries
+ * (web text flattened by a crawler: "120010013" for seven cells), a run of digits may hold several cells; a
+ * boundary that is written (a space, a sign, a unit) always separates cells. A cell never starts with a
+ * zero unless it is 0, and only the last piece of a run keeps its fraction and unit.
+ */
+final class RowCandidates {
+    /** Beyond this many enumeration steps a row is left unread rather than searched further. */
+    static final int MAX_STEPS = 300_000;
+    /** Beyond this many readings that fit, the row is left unread (the table's identities would not settle it). */
+    static final int MAX_CANDIDATES = 5_000;
+    private static final int MAX_CELL_DIGITS = 13;
+
+    /** A written number: an optional sign, integer digits, an optional fraction and unit. */
+    private static final Pattern NUMBER = Pattern.compile(
+            "(增加|减少|增|减|[+\\-−－])?(\\d+)([.．]\\d+)?(万元|元|件|个|项|次|条|家|人次|%)?");
+
+    private RowCandidates() {
+    }
+
+    /** The readings: each a list of n cells. Empty when none fits; null when there are too many to tell. */
+    static List<List<CellValue>> of(List<String> tokens, int n, Predicate<List<Long>> identity) {
+        List<Token> parsed = tokens.stream().map(Token::parse).toList();
+        if (parsed.size() > n || parsed.stream().mapToInt(Token::maxCells).sum() < n) {
+            return List.of();
+        }
+        Search search = new Search(parsed, n, identity);
+        search.run(0, 0, new ArrayList<>());
+        return search.overflow ? null : search.found;
+    }
+
+    /** One token: a cell as written (blank, text, a number with thousands separators), or a digit run. */
+    private record Token(CellValue whole, String sign, String digits, String tail) {
+        static Token parse(String token) {
+            Matcher m = NUMBER.matcher(CellValue.normalise(token));
+            if (!m.matches()) {
+                return new Token(CellValue.parse(token), "", "", "");
+            }
+            String tail = (m.group(3) == null ? "" : m.group(3)) + (m.group(4) == null ? "" : m.group(4));
+            return new Token(null, m.group(1) == null ? "" : m.group(1), m.group(2), tail);
+        }
+
+        boolean isRun() {
+            return whole == null;
+        }
+
+        int maxCells() {
+            return isRun() ? digits.length() : 1;
+        }
+    }
+
+    private static final class Search {
+        final List<Token> tokens;
+        final int n;
+        final Predicate<List<Long>> identity;
+        final int[] digitsFrom;
+        final List<List<CellValue>> found = new ArrayList<>();
+        int steps;
+        boolean overflow;
+
+        Search(List<Token> tokens, int n, Predicate<List<Long>> identity) {
+            this.tokens = tokens;
+            this.n = n;
+            this.identity = identity;
+            this.digitsFrom = new int[tokens.size() + 1];
+            for (int i = tokens.size() - 1; i >= 0; i--) {
+                digitsFrom[i] = digitsFrom[i + 1] + tokens.get(i).maxCells();
+            }
+        }
+
+        /** Fills cells from token {@code t}, whose digits before {@code pos} are already placed. */
+        void run(int t, int pos, List<CellValue> cells) {
+            if (overflow || ++steps > MAX_STEPS) {
+                overflow = true;
+                return;
+            }
+            int cellsLeft = n - cells.size();
+            if (t == tokens.size()) {
+                if (cellsLeft == 0) {
+                    accept(cells);
+                }
+                return;
+            }
+            Token token = tokens.get(t);
+            if (cellsLeft < tokens.size() - t || cellsLeft > digitsFrom[t] - pos) {
+                return;
+            }
+            if (!token.isRun()) {
+                cells.add(token.whole);
+                run(t + 1, 0, cells);
+                cells.remove(cells.size() - 1);
+                return;
+            }
+            String digits = token.digits;
+            int maxLen = digits.charAt(pos) == '0' ? 1 : Math.min(digits.length() - pos, MAX_CELL_DIGITS);
+            for (int len = 1; len <= maxLen && !overflow; len++) {
+                boolean last = pos + len == digits.length();
+                String text = (pos == 0 ? token.sign : "") + digits.substring(pos, pos + len) + (last ? token.tail : "");
+                cells.add(CellValue.parse(text));
+                run(last ? t + 1 : t, last ? 0 : pos + len, cells);
+                cells.remove(cells.size() - 1);
+            }
+        }
+
+        private void accept(List<CellValue> cells) {
+            if (identity != null) {
+                List<Long> counts = new ArrayList<>(cells.size());
+                for (CellValue c : cells) {
+                    Long v = c.count();
+                    if (v == null) {
+                        return;
+                    }
+                    counts.add(v);
+                }
+                if (!identity.test(counts)) {
+                    return;
+                }
+            }
+            found.add(List.copyOf(cells));
+            if (found.size() > MAX_CANDIDATES) {
+                overflow = true;
+            }
+        }
+    }
+}
