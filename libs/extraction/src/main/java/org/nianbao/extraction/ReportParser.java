@@ -49,6 +49,7 @@ final class ReportParser {
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
             "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
     /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
+    private static final Pattern FIRST_APPLICATIONS_ROW = Pattern.compile("本年新收");
     private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正|收费通知|逾期未按|缴纳费用");
     private static final Pattern CRAWLER_FIELD = Pattern.compile("^(标题|题目|title|Title)\\s*[:：]\\s*");
     /** The closing date, then at most a little page chrome ("附件下载") before the end. */
@@ -112,16 +113,54 @@ final class ReportParser {
         if (reviewStart < 0) {
             reviewStart = lastIndexBefore(text, "行政复议", problemsStart, Math.max(applicationsStart, 0));
         }
-        if (applicationsStart > activeStart) {
-            readActive(report, text.substring(activeStart, applicationsStart), flattened);
+        String active = applicationsStart > activeStart ? text.substring(activeStart, applicationsStart) : null;
+        String applications = applicationsStart >= 0 && reviewStart > applicationsStart
+                ? text.substring(applicationsStart, reviewStart) : null;
+        String review = reviewStart >= 0 && problemsStart > reviewStart ? text.substring(reviewStart, problemsStart) : null;
+        RowReader.Boundaries boundaries = !flattened ? RowReader.Boundaries.WRITTEN
+                : leavesCellsEmpty(report.format, otherSplit, active, applications, review)
+                ? RowReader.Boundaries.LOST_WITH_BLANKS : RowReader.Boundaries.LOST;
+        if (active != null) {
+            readActive(report, active, boundaries);
         }
-        if (applicationsStart >= 0 && reviewStart > applicationsStart) {
-            readApplications(report, text.substring(applicationsStart, reviewStart), otherSplit, flattened);
+        if (applications != null) {
+            readApplications(report, applications, otherSplit, boundaries);
         }
-        if (reviewStart >= 0 && problemsStart > reviewStart) {
-            readReviewLitigation(report, text.substring(reviewStart, problemsStart), flattened);
+        if (review != null) {
+            readReviewLitigation(report, review, boundaries);
         }
         return report;
+    }
+
+    /**
+     * Flattened text keeps no trace of an empty cell, so "192" could be 192 and two blanks. Where any row of the
+     * document shows fewer digits than cells, its author leaves cells empty, and every run is read allowing it.
+     */
+    private static boolean leavesCellsEmpty(ReportFormat format, boolean otherSplit, String active, String applications,
+                                            String review) {
+        if (active != null) {
+            TableText.Normalised table = TableText.normalise(active);
+            if (new RowReader(table).hasShortRow(activeRows(format), activeFrom(table))) {
+                return true;
+            }
+        }
+        if (applications != null) {
+            RowReader reader = new RowReader(TableText.normalise(applications));
+            int[] first = reader.find(FIRST_APPLICATIONS_ROW, 0);
+            if (first != null && reader.hasShortRow(Templates.applications(otherSplit), first[0])) {
+                return true;
+            }
+        }
+        List<String> tokens = review == null ? null : RowReader.flatTokens(reviewTail(review));
+        return tokens != null && !tokens.isEmpty() && RowCandidates.maxCells(tokens) < 15;
+    }
+
+    private static List<RowSpec> activeRows(ReportFormat format) {
+        return format.has2021ActiveTable() ? Templates.ACTIVE_2021 : Templates.ACTIVE_2019;
+    }
+
+    private static int activeFrom(TableText.Normalised table) {
+        return Math.max(0, table.text().indexOf("第二十条"));
     }
 
     // ---- flattened text --------------------------------------------------------------------------------
@@ -318,13 +357,10 @@ final class ReportParser {
 
     // ---- tables ----------------------------------------------------------------------------------------
 
-    private static void readActive(Report report, String region, boolean flattened) {
+    private static void readActive(Report report, String region, RowReader.Boundaries boundaries) {
         TableText.Normalised table = TableText.normalise(region);
-        RowReader reader = new RowReader(table);
-        int from = Math.max(0, table.text().indexOf("第二十条"));
         boolean f2021 = report.format.has2021ActiveTable();
-        List<RowSpec> specs = f2021 ? Templates.ACTIVE_2021 : Templates.ACTIVE_2019;
-        RowReader.Rows rows = reader.read(specs, from, false, null, flattened);
+        RowReader.Rows rows = new RowReader(table).read(activeRows(report.format), activeFrom(table), false, null, boundaries);
         TableSolver.Result solved = TableSolver.solve(rows.readings(), List.of());
         ActiveDisclosure active = ActiveDisclosure.blank(report.format);
         Map<String, List<String>> layout = ActiveDisclosure.layout(report.format);
@@ -361,17 +397,17 @@ final class ReportParser {
         return v;
     }
 
-    private static void readApplications(Report report, String region, boolean otherSplit, boolean flattened) {
+    private static void readApplications(Report report, String region, boolean otherSplit, RowReader.Boundaries boundaries) {
         TableText.Normalised table = TableText.normalise(region);
         RowReader reader = new RowReader(table);
-        int[] first = reader.find(Pattern.compile("本年新收"), 0);
+        int[] first = reader.find(FIRST_APPLICATIONS_ROW, 0);
         if (first == null) {
             report.extraction.problem("applications", "Part 三's rows were not found.");
             return;
         }
         boolean totalMissing = !compact(table.text().substring(0, first[0])).contains("总计");
         RowReader.Rows rows = reader.read(Templates.applications(otherSplit), first[0], totalMissing,
-                Templates::applicationRowHolds, flattened);
+                Templates::applicationRowHolds, boundaries);
         TableSolver.Result solved = TableSolver.solve(rows.readings(), Templates.applicationIdentities(otherSplit));
         Applications applications = Applications.blank(otherSplit);
         for (var row : solved.cells().entrySet()) {
@@ -396,10 +432,15 @@ final class ReportParser {
         report.applications = applications;
     }
 
-    private static void readReviewLitigation(Report report, String region, boolean flattened) {
+    private static void readReviewLitigation(Report report, String region, RowReader.Boundaries boundaries) {
         TableText.Normalised table = TableText.normalise(region);
-        List<List<CellValue>> readings = table.layout() == TableText.Layout.TABS ? tabDataRow(table.text())
-                : spaceDataRow(table.text(), flattened);
+        String tail = reviewTail(table.text());
+        List<List<CellValue>> readings = switch (boundaries) {
+            case LOST, LOST_WITH_BLANKS -> RowReader.flatReadings(tail, 15, Templates::reviewGroupsHold,
+                    boundaries == RowReader.Boundaries.LOST_WITH_BLANKS);
+            case WRITTEN -> table.layout() == TableText.Layout.TABS ? tabDataRow(table.text())
+                    : RowReader.spaceCells(tail, 15, Templates::reviewGroupsHold);
+        };
         List<CellValue> cells = readings != null && readings.size() == 1 ? readings.get(0) : null;
         if (cells == null) {
             report.extraction.problem("reviewLitigation", readings == null || readings.isEmpty()
@@ -457,11 +498,10 @@ final class ReportParser {
         return found == null ? List.of() : List.of(found);
     }
 
-    private static List<List<CellValue>> spaceDataRow(String text, boolean flattened) {
+    /** Part 四's text after its header: the data row. */
+    private static String reviewTail(String text) {
         int header = Math.max(text.lastIndexOf("总计"), Math.max(text.lastIndexOf("审结"), text.lastIndexOf("总 计")));
-        String tail = header < 0 ? text : text.substring(header + 2);
-        return flattened ? RowReader.flatReadings(tail, 15, Templates::reviewGroupsHold)
-                : RowReader.spaceCells(tail, 15, Templates::reviewGroupsHold);
+        return header < 0 ? text : text.substring(header + 2);
     }
 
     /** Why a row was left empty, with the readings that remain when there are a few. */

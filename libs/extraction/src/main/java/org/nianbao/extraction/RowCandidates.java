@@ -18,6 +18,7 @@ final class RowCandidates {
     /** Beyond this many readings that fit, the row is left unread (the table's identities would not settle it). */
     static final int MAX_CANDIDATES = 5_000;
     private static final int MAX_CELL_DIGITS = 13;
+    private static final CellValue BLANK = CellValue.parse("");
 
     /** A written number: an optional sign, integer digits, an optional fraction and unit. */
     private static final Pattern NUMBER = Pattern.compile(
@@ -28,13 +29,27 @@ final class RowCandidates {
 
     /** The readings: each a list of n cells. Empty when none fits; null when there are too many to tell. */
     static List<List<CellValue>> of(List<String> tokens, int n, Predicate<List<Long>> identity) {
+        return of(tokens, n, identity, false);
+    }
+
+    /**
+     * As {@link #of(List, int, Predicate)}; with {@code blanksPossible} (the document leaves cells empty, and an
+     * empty cell leaves no trace in flattened text) any cell may also be blank. A reading with a blank cell
+     * cannot be checked against the identity, so it is kept.
+     */
+    static List<List<CellValue>> of(List<String> tokens, int n, Predicate<List<Long>> identity, boolean blanksPossible) {
         List<Token> parsed = tokens.stream().map(Token::parse).toList();
-        if (parsed.size() > n || parsed.stream().mapToInt(Token::maxCells).sum() < n) {
+        if (parsed.size() > n || !blanksPossible && parsed.stream().mapToInt(Token::maxCells).sum() < n) {
             return List.of();
         }
-        Search search = new Search(parsed, n, identity);
+        Search search = new Search(parsed, n, identity, blanksPossible);
         search.run(0, 0, new ArrayList<>());
         return search.overflow ? null : search.found;
+    }
+
+    /** The most cells the tokens can fill: one per digit of a run. */
+    static int maxCells(List<String> tokens) {
+        return tokens.stream().map(Token::parse).mapToInt(Token::maxCells).sum();
     }
 
     /** One token: a cell as written (blank, text, a number with thousands separators), or a digit run. */
@@ -66,10 +81,13 @@ final class RowCandidates {
         int steps;
         boolean overflow;
 
-        Search(List<Token> tokens, int n, Predicate<List<Long>> identity) {
+        final boolean blanksPossible;
+
+        Search(List<Token> tokens, int n, Predicate<List<Long>> identity, boolean blanksPossible) {
             this.tokens = tokens;
             this.n = n;
             this.identity = identity;
+            this.blanksPossible = blanksPossible;
             this.digitsFrom = new int[tokens.size() + 1];
             for (int i = tokens.size() - 1; i >= 0; i--) {
                 digitsFrom[i] = digitsFrom[i + 1] + tokens.get(i).maxCells();
@@ -86,12 +104,23 @@ final class RowCandidates {
             if (t == tokens.size()) {
                 if (cellsLeft == 0) {
                     accept(cells);
+                } else if (blanksPossible) {
+                    List<CellValue> filled = new ArrayList<>(cells);
+                    while (filled.size() < n) {
+                        filled.add(BLANK);
+                    }
+                    accept(filled);
                 }
                 return;
             }
             Token token = tokens.get(t);
-            if (cellsLeft < tokens.size() - t || cellsLeft > digitsFrom[t] - pos) {
+            if (cellsLeft < tokens.size() - t || !blanksPossible && cellsLeft > digitsFrom[t] - pos) {
                 return;
+            }
+            if (blanksPossible && cellsLeft > tokens.size() - t) {
+                cells.add(BLANK);
+                run(t, 0, cells);
+                cells.remove(cells.size() - 1);
             }
             if (!token.isRun()) {
                 cells.add(token.whole);
@@ -115,12 +144,12 @@ final class RowCandidates {
                 List<Long> counts = new ArrayList<>(cells.size());
                 for (CellValue c : cells) {
                     Long v = c.count();
-                    if (v == null) {
+                    if (v == null && !c.isBlank()) {
                         return;
                     }
                     counts.add(v);
                 }
-                if (!identity.test(counts)) {
+                if (!counts.contains(null) && !identity.test(counts)) {
                     return;
                 }
             }

@@ -78,13 +78,45 @@ final class RowReader {
         return lo;
     }
 
+    /** How the text separates a row's cells. */
+    enum Boundaries {
+        /** By tabs or layout spaces. */
+        WRITTEN,
+        /** Not at all (a crawler's page text): a digit run may hold several cells; every cell holds a number. */
+        LOST,
+        /** Not at all, and the document leaves cells empty, which leaves no trace: any cell may be blank. */
+        LOST_WITH_BLANKS
+    }
+
     /**
      * Reads the rows, in order, from {@code from}. {@code totalColumnMissing}: the header has no 总计, so a
      * 7-value row may show 6. {@code identity}: what each row's values satisfy (null: nothing), used to keep
-     * only the readings of a digit run that can be true. {@code flattened}: the text lost its cell boundaries
-     * (a crawler's page text), so every digit run may hold several cells.
+     * only the readings of a digit run that can be true.
      */
-    Rows read(List<RowSpec> specs, int from, boolean totalColumnMissing, Predicate<List<Long>> identity, boolean flattened) {
+    Rows read(List<RowSpec> specs, int from, boolean totalColumnMissing, Predicate<List<Long>> identity, Boundaries boundaries) {
+        Map<RowSpec, String> segments = new LinkedHashMap<>();
+        List<String> missing = segments(specs, from, segments);
+        Map<String, List<List<CellValue>>> readings = new LinkedHashMap<>();
+        segments.forEach((spec, segment) -> readings.put(spec.key(), switch (boundaries) {
+            case LOST, LOST_WITH_BLANKS -> flatReadings(segment, spec.values(), identity, boundaries == Boundaries.LOST_WITH_BLANKS);
+            case WRITTEN -> table.layout() == TableText.Layout.TABS ? tabCells(segment, spec.values(), totalColumnMissing, identity)
+                    : spaceCells(segment, spec.values(), identity);
+        }));
+        return new Rows(readings, missing);
+    }
+
+    /** In text whose cell boundaries are lost: whether a row found has fewer digits than cells (empty cells). */
+    boolean hasShortRow(List<RowSpec> specs, int from) {
+        Map<RowSpec, String> segments = new LinkedHashMap<>();
+        segments(specs, from, segments);
+        return segments.entrySet().stream().anyMatch(e -> {
+            List<String> tokens = flatTokens(e.getValue());
+            return tokens != null && RowCandidates.maxCells(tokens) < e.getKey().values();
+        });
+    }
+
+    /** Each row's text between its label and the next label found; returns the rows whose label was not found. */
+    private List<String> segments(List<RowSpec> specs, int from, Map<RowSpec, String> out) {
         List<int[]> found = new ArrayList<>();
         int cursor = from;
         for (RowSpec spec : specs) {
@@ -94,7 +126,6 @@ final class RowReader {
                 cursor = at[1];
             }
         }
-        Map<String, List<List<CellValue>>> readings = new LinkedHashMap<>();
         List<String> missing = new ArrayList<>();
         for (int i = 0; i < specs.size(); i++) {
             RowSpec spec = specs.get(i);
@@ -113,12 +144,9 @@ final class RowReader {
                     break;
                 }
             }
-            String segment = table.text().substring(at[1], Math.max(at[1], next));
-            readings.put(spec.key(), flattened ? flatReadings(segment, spec.values(), identity)
-                    : table.layout() == TableText.Layout.TABS ? tabCells(segment, spec.values(), totalColumnMissing, identity)
-                    : spaceCells(segment, spec.values(), identity));
+            out.put(spec, table.text().substring(at[1], Math.max(at[1], next)));
         }
-        return new Rows(readings, missing);
+        return missing;
     }
 
     /** Cells on the label's line, separated by tabs; extra leading blanks are merged label cells. */
@@ -211,7 +239,13 @@ final class RowReader {
      * belongs to the next row. The row's numbers must stand
      * together: digits scattered through text mean a row was missed, and nothing is read.
      */
-    static List<List<CellValue>> flatReadings(String segment, int n, Predicate<List<Long>> identity) {
+    static List<List<CellValue>> flatReadings(String segment, int n, Predicate<List<Long>> identity, boolean blanksPossible) {
+        List<String> tokens = flatTokens(segment);
+        return tokens == null ? List.of() : RowCandidates.of(tokens, n, identity, blanksPossible);
+    }
+
+    /** The row's numbers and placeholders ("0+5246": a sign starts a cell), or null when they do not stand together. */
+    static List<String> flatTokens(String segment) {
         // "…00000002.属于" before the label "国家秘密…": "2." is the next row's ordinal
         String s = TRAILING_ORDINAL.matcher(segment).replaceFirst("");
         Matcher group = NUMBER_GROUP.matcher(s);
@@ -220,14 +254,14 @@ final class RowReader {
         }
         String numbers = group.group().strip();
         if (group.find()) {
-            return List.of();
+            return null;
         }
         List<String> tokens = new ArrayList<>();
         Matcher token = NUMBER_TOKEN.matcher(numbers);
         while (token.find()) {
-            tokens.add(token.group()); // "0+5246": a sign starts a cell
+            tokens.add(token.group());
         }
-        return RowCandidates.of(tokens, n, identity);
+        return tokens;
     }
 
     private static char normaliseLabelChar(char c) {

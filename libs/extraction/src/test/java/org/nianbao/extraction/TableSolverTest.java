@@ -79,7 +79,7 @@ class TableSolverTest {
         assertThat(RowCandidates.of(List.of("1077"), 3, null)).containsExactlyInAnyOrder(row("1", "0", "77"), row("10", "7", "7"));
         assertThat(RowCandidates.of(List.of("365"), 1, null)).singleElement().isEqualTo(row("365"));
         assertThat(RowCandidates.of(List.of("12", "3", "45"), 2, null)).as("more tokens than cells").isEmpty();
-        assertThat(RowReader.flatReadings("行政许可0+5246其他对外管理服务事项", 3, null)).as("a sign starts a cell")
+        assertThat(RowReader.flatReadings("行政许可0+5246其他对外管理服务事项", 3, null, false)).as("a sign starts a cell")
                 .containsExactlyInAnyOrder(row("0", "+5", "246"), row("0", "+52", "46"), row("0", "+524", "6"));
         assertThat(RowCandidates.of(List.of("396171.6万元"), 2, null)).as("the fraction and unit stay on the last cell")
                 .contains(row("3", "96171.6万元"));
