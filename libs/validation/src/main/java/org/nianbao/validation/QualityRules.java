@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Family E: content quality heuristics (length, coverage, substance, repetition, 其他处理 share). */
+/**
+ * Family E: content quality heuristics (length, coverage, substance, repetition, 其他处理 share). A length or a
+ * comparison that depends on a part's text the reader could not find, or on an unread cell, is not judged.
+ */
 final class QualityRules {
     private static final String[][] ASPECTS = {{"主动公开", "主动公开"}, {"依申请公开", "依申请"}, {"政府信息管理", "信息管理"},
             {"平台建设", "平台"}, {"监督保障", "监督"}};
@@ -26,7 +29,8 @@ final class QualityRules {
     static void check(Check c) {
         Integer year = c.year();
         String overview = c.report.sections.overview;
-        if (overview != null && year != null && year >= 2021 && Cells.cjkLength(overview) > c.config.overviewWarnLength()) {
+        if (overview != null && year != null && year >= 2021 && Cells.cjkLength(overview) > c.config.overviewWarnLength()
+                && !c.unread("sections.activeDisclosure")) { // a missed heading 二 would leave part 二 inside part 一
             c.warning("E-01", List.of("sections.overview"), "≤ " + c.config.overviewWarnLength(), Cells.cjkLength(overview),
                     "总体情况约" + Cells.cjkLength(overview) + "字，超过“原则上不超过一千字”的要求。",
                     "The overview has about " + Cells.cjkLength(overview) + " characters, more than the 1,000 the format allows.");
@@ -81,6 +85,9 @@ final class QualityRules {
         if (c.previous == null) {
             return;
         }
+        if (c.unread("sections") || c.previousUnread.has("sections")) {
+            return; // texts missing a part the reader did not find are not the reports' texts
+        }
         double whole = similarity(text(c.report), text(c.previous));
         if (whole > c.config.duplicationRatio()) {
             c.warning("E-04", List.of("sections"), "≤ " + c.config.duplicationRatio(), round(whole),
@@ -105,6 +112,10 @@ final class QualityRules {
         }
         long done = Cells.value(a, Applications.TOTAL_PROCESSED, Applications.TOTAL);
         List<String> rows = a.otherSplit() ? Applications.OTHER_SPLIT : Applications.OTHER_SINGLE;
+        if (c.unread(Cells.path(Applications.TOTAL_PROCESSED, Applications.TOTAL))
+                || rows.stream().anyMatch(r -> c.unread(Cells.path(r, Applications.TOTAL)))) {
+            return;
+        }
         long other = Cells.sum(a, rows, Applications.TOTAL);
         if (done > 0 && (double) other / done > c.config.otherShare()) {
             c.warning("E-06", rows.stream().map(r -> Cells.path(r, Applications.TOTAL)).toList(),
