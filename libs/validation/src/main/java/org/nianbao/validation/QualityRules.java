@@ -112,10 +112,6 @@ final class QualityRules {
         }
         long done = Cells.value(a, Applications.TOTAL_PROCESSED, Applications.TOTAL);
         List<String> rows = a.otherSplit() ? Applications.OTHER_SPLIT : Applications.OTHER_SINGLE;
-        if (c.unread(Cells.path(Applications.TOTAL_PROCESSED, Applications.TOTAL))
-                || rows.stream().anyMatch(r -> c.unread(Cells.path(r, Applications.TOTAL)))) {
-            return;
-        }
         long other = Cells.sum(a, rows, Applications.TOTAL);
         if (done > 0 && (double) other / done > c.config.otherShare()) {
             c.warning("E-06", rows.stream().map(r -> Cells.path(r, Applications.TOTAL)).toList(),
