@@ -86,7 +86,7 @@ final class QualityRules {
             return;
         }
         if (c.unread("sections") || c.previousUnread.has("sections")) {
-            return; // texts missing a part the reader did not find are not the reports' texts
+            return; // a text the reader could not split into its parts is not compared
         }
         double whole = similarity(text(c.report), text(c.previous));
         if (whole > c.config.duplicationRatio()) {
