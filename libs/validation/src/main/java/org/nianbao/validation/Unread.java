@@ -95,10 +95,6 @@ final class Unread {
         return cells.stream().anyMatch(p -> overlap(p, path)) || missed.keySet().stream().anyMatch(p -> overlap(p, path));
     }
 
-    boolean hasAny(List<String> paths) {
-        return paths.stream().anyMatch(this::has);
-    }
-
     /** Everything unread, path → why: the reader's problems, then the tables and parts it did not find. */
     Map<String, String> reasons() {
         Map<String, String> all = new LinkedHashMap<>();
@@ -126,8 +122,9 @@ final class Unread {
                 found.add(text);
             }
         }
-        if (found.isEmpty() && problems.stream().noneMatch(p -> covers(p.path(), "sections"))) {
-            missed.put("sections", "No part heading (一 to 六) was recognised, so the parts' text could not be separated.");
+        if (found.isEmpty()) {
+            missed.put("sections", problems.stream().anyMatch(p -> covers(p.path(), "sections")) ? null
+                    : "No part heading (一 to 六) was recognised, so the parts' text could not be separated.");
             return;
         }
         String text = String.join("\n", found);
