@@ -22,9 +22,10 @@ import java.util.regex.Pattern;
  * part's columns, or on the whole document (path ""). A blank cell (null, no problem) is read: it is 0.</li>
  * <li>A table (part 二, 三 or 四) that is {@code null} is absent only when the reader says nothing about it and
  * the text of its part was read without any of the table's labels; otherwise the reader did not find it.</li>
- * <li>A part's text that is {@code null} is absent only when the reader recognised other parts and no trace
- * of this part's heading is in their text; otherwise (no part recognised at all, or the heading runs into the
- * text of another part, as in flattened web pages) the reader missed it.</li>
+ * <li>A part's text that is {@code null} is absent only when the reader recognised an earlier part (whose text
+ * then runs on where this part would be) and no trace of this part's heading is in the parts' text; otherwise
+ * (no part recognised before it, or its heading runs into another part's text, as in flattened web pages) the
+ * reader missed it.</li>
  * </ul>
  * Rules ask {@link #has} before resting a finding on a path; the X-01 finding lists {@link #reasons}.
  */
@@ -128,13 +129,18 @@ final class Unread {
             return;
         }
         String text = String.join("\n", found);
+        boolean earlierFound = false;
         for (int i = 0; i < SECTIONS.size(); i++) {
             String path = "sections." + SECTIONS.get(i);
             if (section(r, SECTIONS.get(i)) != null) {
+                earlierFound = true;
                 continue;
             }
             if (problems.stream().anyMatch(p -> covers(p.path(), path))) {
                 missed.put(path, null);
+            } else if (!earlierFound) { // the reader keeps no text before the first heading it recognised
+                missed.put(path, "No heading was recognised before part " + "一二三四五六".charAt(i)
+                        + "'s place, and the text there is not kept, so a heading run into it cannot be told from a missing part.");
             } else if (HEADING_TRACES.get(i).matcher(text).find()) {
                 missed.put(path, "The heading of part " + "一二三四五六".charAt(i)
                         + " appears inside the text of another part but was not recognised as a heading.");

@@ -63,6 +63,15 @@ class ReadingProblemsTest {
     }
 
     @Test
+    void bTwoAPartBeforeTheFirstRecognisedHeadingCannotBeToldMissing() {
+        Report r = Reports.clean2021();
+        r.sections.overview = null; // the reader keeps no text before heading 二, where a run-in 一 would be
+        onlyTheExtractionFinding(validate(r), "sections.overview");
+        r.sections.activeDisclosure = null;
+        onlyTheExtractionFinding(validate(r), "sections.overview", "sections.activeDisclosure");
+    }
+
+    @Test
     void bTwoNoHeadingRecognisedAtAllIsTheReadersProblem() {
         Report r = Reports.clean2021();
         r.sections = new Sections();
