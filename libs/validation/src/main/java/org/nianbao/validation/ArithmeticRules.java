@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Family C: the 勾稽关系 identities and value domains. A blank total is reported as missing, not as a
- * numeric mismatch; cells extraction could not read are left out of the arithmetic.
+ * numeric mismatch; an identity that involves a cell the reader could not read is not checked (X-01 says why).
  */
 final class ArithmeticRules {
     private static final String[] GROUP_ZH = {"行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）"};
@@ -39,7 +39,7 @@ final class ArithmeticRules {
         for (int col = 0; col < 7; col++) {
             List<String> paths = List.of(Cells.path(Applications.NEW_RECEIVED, col), Cells.path(Applications.CARRIED_OVER, col),
                     Cells.path(Applications.TOTAL_PROCESSED, col), Cells.path(Applications.CARRIED_FORWARD, col));
-            if (paths.stream().anyMatch(c::unreadable)) {
+            if (paths.stream().anyMatch(c::unread)) {
                 continue;
             }
             long in = Cells.value(a, Applications.NEW_RECEIVED, col) + Cells.value(a, Applications.CARRIED_OVER, col);
@@ -68,7 +68,7 @@ final class ArithmeticRules {
             for (int col = 0; col < 7; col++) {
                 paths.add(Cells.path(row, col));
             }
-            if (paths.stream().anyMatch(c::unreadable)) {
+            if (paths.stream().anyMatch(c::unread)) {
                 return;
             }
             long sum = 0;
@@ -95,8 +95,8 @@ final class ArithmeticRules {
         List<String> outcomes = Applications.outcomeKeys(a.otherSplit());
         for (int col = 0; col < 7; col++) {
             final int column = col;
-            if (outcomes.stream().anyMatch(r -> c.unreadable(Cells.path(r, column)))
-                    || c.unreadable(Cells.path(Applications.TOTAL_PROCESSED, col))) {
+            if (outcomes.stream().anyMatch(r -> c.unread(Cells.path(r, column)))
+                    || c.unread(Cells.path(Applications.TOTAL_PROCESSED, col))) {
                 continue;
             }
             long sum = Cells.sum(a, outcomes, col);
@@ -125,7 +125,7 @@ final class ArithmeticRules {
             String base = "reviewLitigation." + entry.getKey();
             ReviewLitigation.Group group = entry.getValue();
             String zh = GROUP_ZH[g++];
-            if (c.unreadable(base)) {
+            if (c.unread(base)) {
                 continue;
             }
             long sum = Cells.sum(group.upheld, group.corrected, group.other, group.pending);

@@ -15,6 +15,9 @@ final class Check {
     final Report previous;
     final SubmissionMetadata metadata;
     final ValidationConfig config;
+    /** What the reader could not read in the report, and in the previous year's report (null when there is none). */
+    final Unread unread;
+    final Unread previousUnread;
     final List<Finding> findings = new ArrayList<>();
 
     Check(Report report, SubmissionMetadata metadata, Report previous, ValidationConfig config) {
@@ -22,6 +25,8 @@ final class Check {
         this.metadata = metadata == null ? SubmissionMetadata.empty() : metadata;
         this.previous = previous;
         this.config = config;
+        this.unread = Unread.of(report);
+        this.previousUnread = Unread.of(previous);
     }
 
     Integer year() {
@@ -32,8 +37,9 @@ final class Check {
         return metadata.publishedOn() != null ? metadata.publishedOn() : report.publishedOn;
     }
 
-    boolean unreadable(String path) {
-        return report.extraction.problems.stream().anyMatch(p -> !p.path().isEmpty() && path.startsWith(p.path()));
+    /** True when a finding on this path would rest on something the reader could not read. */
+    boolean unread(String path) {
+        return unread.has(path);
     }
 
     void add(String rule, Severity severity, List<String> paths, Object expected, Object actual, String zh, String en) {

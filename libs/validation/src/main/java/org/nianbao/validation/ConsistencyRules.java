@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /**
  * Family D: numbers stated in the prose against the tables. Prose is free text, so these are warnings
- * that show both numbers; 信息处理费 (D-04) is required from 2021 on.
+ * that show both numbers; 信息处理费 (D-04) is required from 2021 on. A table figure the reader could not
+ * read, or a part 六 it could not find, is never compared.
  */
 final class ConsistencyRules {
     private static final Pattern RECEIVED = Pattern.compile("(?:收到|受理|新收)[^。；;]{0,20}?申请[^。；;\\d]{0,8}?(\\d+)\\s*件");
@@ -43,7 +44,8 @@ final class ConsistencyRules {
     /** D-01: applications received, as written in the prose, against 一、本年新收 (or with 上年结转). */
     private static void received(Check c, Applications a, String prose) {
         Matcher m = RECEIVED.matcher(prose);
-        if (!m.find() || c.unreadable(Cells.path(Applications.NEW_RECEIVED, Applications.TOTAL))) {
+        if (!m.find() || c.unread(Cells.path(Applications.NEW_RECEIVED, Applications.TOTAL))
+                || c.unread(Cells.path(Applications.CARRIED_OVER, Applications.TOTAL))) {
             return;
         }
         long stated = Long.parseLong(m.group(1));
@@ -59,7 +61,7 @@ final class ConsistencyRules {
     /** D-05: a share stated as "…N件，占X%" matches N / processed. */
     private static void percentages(Check c, Applications a, String prose) {
         long done = Cells.value(a, Applications.TOTAL_PROCESSED, Applications.TOTAL);
-        if (done == 0) {
+        if (done == 0) { // blank or unread
             return;
         }
         Matcher m = PERCENT.matcher(prose);
@@ -80,14 +82,15 @@ final class ConsistencyRules {
     private static void reviewAndLitigation(Check c, ReviewLitigation rl, String prose) {
         Matcher review = REVIEW.matcher(prose);
         long reviewTotal = rl.review.total == null ? 0 : rl.review.total;
-        if (review.find() && Long.parseLong(review.group(1)) != reviewTotal) {
+        if (review.find() && Long.parseLong(review.group(1)) != reviewTotal && !c.unread("reviewLitigation.review.total")) {
             c.warning("D-02", List.of("sections.overview", "reviewLitigation.review.total"), reviewTotal, Long.parseLong(review.group(1)),
                     "正文称行政复议" + review.group(1) + "件，第四部分行政复议总计为" + reviewTotal + "件。",
                     "The text says " + review.group(1) + " administrative reviews; part 四's review total is " + reviewTotal + ".");
         }
         Matcher litigation = LITIGATION.matcher(prose);
         long litigationTotal = Cells.sum(rl.litigationDirect.total, rl.litigationAfterReview.total);
-        if (litigation.find() && Long.parseLong(litigation.group(1)) != litigationTotal) {
+        if (litigation.find() && Long.parseLong(litigation.group(1)) != litigationTotal
+                && !c.unread("reviewLitigation.litigationDirect.total") && !c.unread("reviewLitigation.litigationAfterReview.total")) {
             c.warning("D-02", List.of("sections.overview", "reviewLitigation.litigationDirect.total",
                             "reviewLitigation.litigationAfterReview.total"), litigationTotal, Long.parseLong(litigation.group(1)),
                     "正文称行政诉讼" + litigation.group(1) + "件，第四部分行政诉讼总计为" + litigationTotal + "件。",
@@ -110,6 +113,9 @@ final class ConsistencyRules {
     private static void processingFee(Check c) {
         Integer year = c.year();
         if (year == null || year < 2021) {
+            return;
+        }
+        if (c.unread("sections.other")) {
             return;
         }
         String other = c.report.sections.other == null ? "" : c.report.sections.other;

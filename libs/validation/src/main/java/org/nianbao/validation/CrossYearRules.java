@@ -8,7 +8,10 @@ import org.nianbao.model.ReportFormat;
 import java.math.BigDecimal;
 import java.util.List;
 
-/** Family F: the report against the same agency's report of the year before. */
+/**
+ * Family F: the report against the same agency's report of the year before. F-01 leaves out a column whose
+ * cell either report's reader could not read; F-02, F-03 and F-05 compare only figures both reports have.
+ */
 final class CrossYearRules {
     private CrossYearRules() {
     }
@@ -52,7 +55,8 @@ final class CrossYearRules {
         for (int col = 0; col < 7; col++) {
             long carriedIn = Cells.value(now, Applications.CARRIED_OVER, col);
             long carriedOut = Cells.value(before, Applications.CARRIED_FORWARD, col);
-            if (carriedIn != carriedOut && !c.unreadable(Cells.path(Applications.CARRIED_OVER, col))) {
+            if (carriedIn != carriedOut && !c.unread(Cells.path(Applications.CARRIED_OVER, col))
+                    && !c.previousUnread.has(Cells.path(Applications.CARRIED_FORWARD, col))) {
                 c.error("F-01", List.of(Cells.path(Applications.CARRIED_OVER, col)), carriedOut, carriedIn,
                         "“" + Cells.COLUMN_ZH[col] + "”列：上年结转（" + carriedIn + "）应等于上一年度报告的结转下年度继续办理（" + carriedOut + "）。",
                         "Column " + Applications.COLUMNS.get(col) + ": carried over (" + carriedIn

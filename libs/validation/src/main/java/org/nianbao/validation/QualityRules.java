@@ -10,7 +10,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Family E: content quality heuristics (length, coverage, substance, repetition, 其他处理 share). */
+/**
+ * Family E: content quality heuristics (length, coverage, substance, repetition, 其他处理 share). A length or a
+ * comparison that depends on a part's text the reader could not find, or on an unread cell, is not judged.
+ */
 final class QualityRules {
     private static final String[][] ASPECTS = {{"主动公开", "主动公开"}, {"依申请公开", "依申请"}, {"政府信息管理", "信息管理"},
             {"平台建设", "平台"}, {"监督保障", "监督"}};
@@ -26,7 +29,8 @@ final class QualityRules {
     static void check(Check c) {
         Integer year = c.year();
         String overview = c.report.sections.overview;
-        if (overview != null && year != null && year >= 2021 && Cells.cjkLength(overview) > c.config.overviewWarnLength()) {
+        if (overview != null && year != null && year >= 2021 && Cells.cjkLength(overview) > c.config.overviewWarnLength()
+                && !c.unread("sections.activeDisclosure")) { // a missed heading 二 would leave part 二 inside part 一
             c.warning("E-01", List.of("sections.overview"), "≤ " + c.config.overviewWarnLength(), Cells.cjkLength(overview),
                     "总体情况约" + Cells.cjkLength(overview) + "字，超过“原则上不超过一千字”的要求。",
                     "The overview has about " + Cells.cjkLength(overview) + " characters, more than the 1,000 the format allows.");
@@ -80,6 +84,9 @@ final class QualityRules {
     private static void duplication(Check c) {
         if (c.previous == null) {
             return;
+        }
+        if (c.unread("sections") || c.previousUnread.has("sections")) {
+            return; // a text the reader could not split into its parts is not compared
         }
         double whole = similarity(text(c.report), text(c.previous));
         if (whole > c.config.duplicationRatio()) {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Applies the rule catalogue (docs/validation-rules.md, families A to F) to a report, with the same
- * agency's previous-year report for the cross-year rules when known.
+ * agency's previous-year report for the cross-year rules when known. What the reader could not read is one
+ * X-01 finding for the platform, and no rule of B to F rests on it (see {@link Unread}).
  */
 public final class ReportValidator {
     private final ValidationConfig config;
@@ -22,6 +23,7 @@ public final class ReportValidator {
     public List<Finding> validate(Report report, SubmissionMetadata metadata, Report previousYear) {
         Check check = new Check(report, metadata, previousYear, config);
         TimelinessRules.check(check);
+        ExtractionRules.check(check);
         if (report.format == ReportFormat.LEGACY) {
             return List.copyOf(check.findings);
         }

@@ -1,19 +1,19 @@
 package org.nianbao.validation;
 
+import org.nianbao.model.ActiveDisclosure;
 import org.nianbao.model.Applications;
-import org.nianbao.model.Extraction;
 import org.nianbao.model.ReportFormat;
 import org.nianbao.model.ReviewLitigation;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /** Family B: the format of the year, the six parts, the rows and columns of the tables, blank cells. */
 final class StructureRules {
     private static final String[] PART_ZH = {"一、总体情况", "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况",
             "四、政府信息公开行政复议、行政诉讼情况", "五、存在的主要问题及改进情况", "六、其他需要报告的事项"};
-    private static final String[] SECTIONS = {"overview", "activeDisclosure", "applications", "reviewLitigation", "problems",
-            "other"};
 
     private StructureRules() {
     }
@@ -42,55 +42,70 @@ final class StructureRules {
         }
     }
 
-    /** B-02: the six parts are all present (in order: headings are searched in order). */
+    /** B-02: the six parts are all present (in order: headings are searched in order); a part the reader missed is X-01's. */
     private static void sixParts(Check c) {
-        for (int i = 0; i < SECTIONS.length; i++) {
-            String text = section(c, SECTIONS[i]);
-            if (text == null) {
-                c.error("B-02", List.of("sections." + SECTIONS[i]), PART_ZH[i], null,
-                        "缺少第" + "一二三四五六".charAt(i) + "部分“" + PART_ZH[i] + "”（或其标题不可辨认）。",
-                        "Part " + (i + 1) + " (" + PART_ZH[i] + ") is missing or its heading cannot be recognised.");
+        for (int i = 0; i < Unread.SECTIONS.size(); i++) {
+            String path = "sections." + Unread.SECTIONS.get(i);
+            if (Unread.section(c.report, Unread.SECTIONS.get(i)) == null && !c.unread(path)) {
+                c.error("B-02", List.of(path), PART_ZH[i], null,
+                        "缺少第" + "一二三四五六".charAt(i) + "部分“" + PART_ZH[i] + "”，正文中也没有该部分标题。",
+                        "Part " + (i + 1) + " (" + PART_ZH[i] + ") is missing: its heading is nowhere in the text.");
             }
         }
     }
 
-    static String section(Check c, String name) {
-        return switch (name) {
-            case "overview" -> c.report.sections.overview;
-            case "activeDisclosure" -> c.report.sections.activeDisclosure;
-            case "applications" -> c.report.sections.applications;
-            case "reviewLitigation" -> c.report.sections.reviewLitigation;
-            case "problems" -> c.report.sections.problems;
-            default -> c.report.sections.other;
-        };
-    }
-
-    /** B-03, B-04, B-06, B-07: the tables and their rows are complete. */
+    /**
+     * B-03, B-04, B-06, B-07: the tables, their rows and part 三's seven columns are there. Only what the document
+     * lacks is an error; a table, row or column the reader could not find is X-01's.
+     */
     private static void tables(Check c) {
         if (c.report.format == ReportFormat.UNKNOWN) {
             return;
         }
         if (c.report.active == null) {
-            c.error("B-03", List.of("active"), null, null, "缺少第二部分的主动公开统计表。", "Part 二's table is missing.");
+            if (!c.unread("active")) {
+                c.error("B-03", List.of("active"), null, null, "缺少第二部分的主动公开统计表。", "Part 二's table is missing.");
+            }
+        } else {
+            missingRows(c, "B-03", "active.", ActiveDisclosure.layout(c.report.format).keySet(), c.report.active.rows().keySet());
         }
-        if (c.report.applications == null) {
-            c.error("B-04", List.of("applications"), null, null, "缺少第三部分的依申请公开统计表。", "Part 三's table is missing.");
-        } else if (c.report.format == ReportFormat.MIXED) {
-            c.warning("B-04", List.of("applications.rows.other"), "（六）其他处理 1–3", "（六）其他处理",
-                    "2021年版格式的“（六）其他处理”应分为三行（逾期不补正、逾期未缴费、其他），本报告仍为一行（混用格式）。",
-                    "In the 2021 format 三（六）其他处理 has three sub-rows; this report still has the single 2019 row (mixed format).");
+        Applications a = c.report.applications;
+        if (a == null) {
+            if (!c.unread("applications")) {
+                c.error("B-04", List.of("applications"), null, null, "缺少第三部分的依申请公开统计表。", "Part 三's table is missing.");
+            }
+        } else {
+            missingRows(c, "B-04", "applications.rows.", Applications.rowKeys(a.otherSplit()), a.rows.keySet());
+            columns(c, a);
+            if (c.report.format == ReportFormat.MIXED) {
+                c.warning("B-04", List.of("applications.rows.other"), "（六）其他处理 1–3", "（六）其他处理",
+                        "2021年版格式的“（六）其他处理”应分为三行（逾期不补正、逾期未缴费、其他），本报告仍为一行（混用格式）。",
+                        "In the 2021 format 三（六）其他处理 has three sub-rows; this report still has the single 2019 row (mixed format).");
+            }
         }
-        if (c.report.reviewLitigation == null) {
+        if (c.report.reviewLitigation == null && !c.unread("reviewLitigation")) {
             c.error("B-07", List.of("reviewLitigation"), null, null, "缺少第四部分的行政复议、行政诉讼统计表。", "Part 四's table is missing.");
         }
-        for (Extraction.Problem p : c.report.extraction.problems) {
-            if (p.message().startsWith("Row not found")) {
-                String rule = p.path().startsWith("active") ? "B-03" : "B-04";
-                c.error(rule, List.of(p.path()), p.path(), null, "表格缺少该行：" + p.path() + "。",
-                        "The table lacks this row: " + p.path() + ".");
-            } else if (p.path().equals("applications.columns")) {
-                c.error("B-06", List.of(p.path()), 7, 6, "第三部分表头缺少“总计”列。", "Part 三's header lacks the 总计 column.");
+    }
+
+    /** Rows of the template the model does not have at all (a row the reader could not find is left blank and unread). */
+    private static void missingRows(Check c, String rule, String prefix, Collection<String> template, Set<String> present) {
+        for (String row : template) {
+            if (!present.contains(row) && !c.unread(prefix + row)) {
+                c.error(rule, List.of(prefix + row), row, null, "表格缺少该行：" + prefix + row + "。",
+                        "The table lacks this row: " + prefix + row + ".");
             }
+        }
+    }
+
+    /** B-06: every part 三 row has the seven columns, 总计 last. */
+    private static void columns(Check c, Applications a) {
+        List<String> narrow = a.rows.entrySet().stream()
+                .filter(e -> e.getValue().size() != Applications.COLUMNS.size() && !c.unread("applications.rows." + e.getKey()))
+                .map(e -> "applications.rows." + e.getKey()).toList();
+        if (!narrow.isEmpty()) {
+            c.error("B-06", narrow, Applications.COLUMNS.size(), null, "第三部分有" + narrow.size() + "行不是7列（自然人至总计）。",
+                    "Part 三 has " + narrow.size() + " rows without the seven columns (自然人 to 总计).");
         }
     }
 
@@ -101,7 +116,7 @@ final class StructureRules {
             List<String> blanks = new ArrayList<>();
             a.rows.forEach((row, values) -> {
                 for (int i = 0; i < values.size(); i++) {
-                    if (values.get(i) == null && !c.unreadable(Cells.path(row, i))) {
+                    if (values.get(i) == null && !c.unread(Cells.path(row, i))) {
                         blanks.add(Cells.path(row, i));
                     }
                 }
@@ -118,7 +133,7 @@ final class StructureRules {
                 Long[] cells = g.cells();
                 for (int k = 0; k < cells.length; k++) {
                     String path = "reviewLitigation." + name + "." + ReviewLitigation.Group.CELLS.get(k);
-                    if (cells[k] == null && !c.unreadable(path)) {
+                    if (cells[k] == null && !c.unread(path)) {
                         blanks.add(path);
                     }
                 }

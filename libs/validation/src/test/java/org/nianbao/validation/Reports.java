@@ -17,6 +17,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** Reports for the rule tests: a clean 2021 report built by hand, and corpus reports read by the extractor. */
 final class Reports {
@@ -81,6 +83,37 @@ final class Reports {
         }
     }
 
+    /** Leaves a cell blank (null), by its model path: applications.rows.R[i], reviewLitigation.G.C or active.R.C. */
+    static Report blank(Report r, String path) {
+        Matcher m = Pattern.compile("applications\\.rows\\.(.+)\\[(\\d)]").matcher(path);
+        String[] p = path.split("\\.");
+        if (m.matches()) {
+            r.applications.rows.get(m.group(1)).set(Integer.parseInt(m.group(2)), null);
+        } else if (p[0].equals("active")) {
+            r.active.set(p[1], p[2], null);
+        } else {
+            ReviewLitigation.Group g = r.reviewLitigation.groups().get(p[1]);
+            Long[] cells = g.cells();
+            cells[ReviewLitigation.Group.CELLS.indexOf(p[2])] = null;
+            ReviewLitigation.Group blanked = ReviewLitigation.Group.of(cells);
+            switch (p[1]) {
+                case "review" -> r.reviewLitigation.review = blanked;
+                case "litigationDirect" -> r.reviewLitigation.litigationDirect = blanked;
+                default -> r.reviewLitigation.litigationAfterReview = blanked;
+            }
+        }
+        return r;
+    }
+
+    /** What the reader does with what it cannot read: the cells left null, the problem recorded on {@code problemPath}. */
+    static Report unread(Report r, String problemPath, String... cells) {
+        for (String cell : cells) {
+            blank(r, cell);
+        }
+        r.extraction.problem(problemPath, "Could not be read with certainty.");
+        return r;
+    }
+
     static Report seed(String name) {
         try (InputStream in = Reports.class.getResourceAsStream("/seeds/" + name + ".txt")) {
             return new ReportExtractor().extract(in.readAllBytes(), name + ".txt");
@@ -91,7 +124,12 @@ final class Reports {
 
     /** A real report of ../shared/corpus/real, read from its PDF text; skipped where the corpus is absent. */
     static Report real(String name) {
-        Path file = Path.of(System.getProperty("nianbao.shared", "../../../shared"), "corpus", "real", name + ".pdf.txt");
+        return shared("real/" + name + ".pdf.txt");
+    }
+
+    /** A file of ../shared/corpus read by the extractor, e.g. "real/flattened/…txt"; skipped where the corpus is absent. */
+    static Report shared(String relative) {
+        Path file = Path.of(System.getProperty("nianbao.shared", "../../../shared"), "corpus").resolve(relative);
         Assumptions.assumeTrue(Files.isRegularFile(file), "skipped: " + file + " is not here (the shared corpus lives beside the clone in CI)");
         try {
             return new ReportExtractor().extract(Files.readAllBytes(file), null);
