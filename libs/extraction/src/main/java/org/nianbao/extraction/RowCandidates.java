@@ -27,7 +27,10 @@ final class RowCandidates {
     private RowCandidates() {
     }
 
-    /** The readings: each a list of n cells. Empty when none fits; null when there are too many to tell. */
+    /**
+     * The readings: each a list of n cells. Empty when none fits; null when there are too many to tell.
+     * {@code identity} is asked of every prefix of a reading too, and must hold where it cannot yet tell.
+     */
     static List<List<CellValue>> of(List<String> tokens, int n, Predicate<List<Long>> identity) {
         return of(tokens, n, identity, false);
     }
@@ -134,9 +137,26 @@ final class RowCandidates {
                 boolean last = pos + len == digits.length();
                 String text = (pos == 0 ? token.sign : "") + digits.substring(pos, pos + len) + (last ? token.tail : "");
                 cells.add(CellValue.parse(text));
-                run(last ? t + 1 : t, last ? 0 : pos + len, cells);
+                if (mayHold(cells)) {
+                    run(last ? t + 1 : t, last ? 0 : pos + len, cells);
+                }
                 cells.remove(cells.size() - 1);
             }
+        }
+
+        /** The identity does not already fail on the cells placed so far (blank cells cannot be checked). */
+        private boolean mayHold(List<CellValue> cells) {
+            if (identity == null) {
+                return true;
+            }
+            List<Long> counts = new ArrayList<>(cells.size());
+            for (CellValue c : cells) {
+                if (c.count() == null) {
+                    return true;
+                }
+                counts.add(c.count());
+            }
+            return identity.test(counts);
         }
 
         private void accept(List<CellValue> cells) {

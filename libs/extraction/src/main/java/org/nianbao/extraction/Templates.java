@@ -61,8 +61,14 @@ final class Templates {
             RowSpec.of("other.unpaidFee", 7, "缴纳费用|收费通知|逾期未按"),
             RowSpec.of("other.other", 7, "3[.、．]?其他|^其他$"));
 
+    // The row identities hold "as far as the cells go": given the first cells of a row, they are false only
+    // when those cells already break the identity, so a search can stop early.
+
     /** Part 三, each row: the six applicant columns add up to 总计. */
     static boolean applicationRowHolds(List<Long> row) {
+        if (row.size() < 7) {
+            return true;
+        }
         long sum = 0;
         for (int i = 0; i < 6; i++) {
             sum += row.get(i);
@@ -72,7 +78,7 @@ final class Templates {
 
     /** Part 四: in each of the three groups, 总计 is the sum of its four results. */
     static boolean reviewGroupsHold(List<Long> cells) {
-        for (int g = 0; g < 3; g++) {
+        for (int g = 0; g < cells.size() / 5; g++) {
             long sum = 0;
             for (int k = 0; k < 4; k++) {
                 sum += cells.get(g * 5 + k);
