@@ -16,6 +16,8 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Reads report text (any layout: tabs, one cell per line, pipes, layout spaces) into the canonical model.
@@ -49,6 +51,8 @@ final class ReportParser {
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
             "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
     /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
+    private static final Pattern LABEL_GLUED_TO_DIGITS = Pattern.compile(
+            "(申请数量|予以公开|国家秘密|禁止公开|稳定”?|合法权益|内部事务信息|过程性信息|执法案卷|查询事项|政府信息|另行制作|仍不明确|类申请|重复申请|出版物|反复申请|已获取信息|总计|继续办理)[0-9]");
     private static final Pattern FIRST_APPLICATIONS_ROW = Pattern.compile("本年新收");
     private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正|收费通知|逾期未按|缴纳费用");
     private static final Pattern CRAWLER_FIELD = Pattern.compile("^(标题|题目|title|Title)\\s*[:：]\\s*");
@@ -165,7 +169,10 @@ final class ReportParser {
 
     // ---- flattened text --------------------------------------------------------------------------------
 
-    /** Text whose table lost its line structure: many of part 三's row labels on one line (a crawler's page text). */
+    /**
+     * Text whose table cells lost their boundaries (a crawler's page text): many of part 三's row labels on one
+     * line, or its rows' digits glued to their labels ("予以公开0000000"), which no table layout leaves.
+     */
     static boolean isFlattened(String text) {
         for (String line : text.split("\n")) {
             if (line.length() > 200) {
@@ -177,7 +184,12 @@ final class ReportParser {
                 }
             }
         }
-        return false;
+        Matcher glued = LABEL_GLUED_TO_DIGITS.matcher(text);
+        Set<String> labels = new HashSet<>();
+        while (glued.find()) {
+            labels.add(glued.group(1));
+        }
+        return labels.size() >= 4;
     }
 
     /**

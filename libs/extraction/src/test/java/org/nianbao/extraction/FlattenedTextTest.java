@@ -189,6 +189,23 @@ class FlattenedTextTest {
     }
 
     @Test
+    void rowsOnLinesOfTheirOwnWithTheirCellsRunTogetherAreReadTheSame() {
+        // another crawler keeps a line per table row but still runs the cells together: "行政许可365", "予以公开0000000"
+        Map<String, String> rows = zeroRows();
+        rows.put("一、本年新收政府信息公开申请数量", "120010013");
+        rows.put("（一）予以公开", "12 0 0 1 0 0 13");
+        rows.put("（七）总计", "12 0 0 1 0 0 13");
+        String perRow = flattened2021(rows).replaceAll("(规章|行政规范性文件|行政许可|行政处罚|行政强制|行政事业性收费|[一二三四五六]、|（[一二三四五六七]）|\\d\\.(?=\\D))", "\n$1");
+        assertThat(perRow.lines().filter(l -> l.length() > 200)).as("no line holds the table").hasSizeLessThan(3);
+        Report r = extractor.extractText(perRow);
+        assertThat(r.active.get("rules", "inForce")).isEqualByComparingTo("0");
+        assertThat(r.active.get("licensing", "decisions")).isEqualByComparingTo("365");
+        assertThat(r.applications.rows.get("newReceived")).containsExactly(12L, 0L, 0L, 1L, 0L, 0L, 13L);
+        assertThat(r.applications.rows.get("denied.stateSecret")).containsOnly(0L);
+        assertThat(r.extraction.problems).isEmpty();
+    }
+
+    @Test
     void partOneAndFourRunsAreDirectWhenEachCellHasOneDigit() {
         Report r = extractor.extractText(flattened2021(zeroRows()));
         assertThat(r.format.json()).isEqualTo("2021");
