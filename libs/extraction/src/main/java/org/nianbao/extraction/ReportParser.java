@@ -125,7 +125,9 @@ final class ReportParser {
                 : leavesCellsEmpty(report.format, otherSplit, active, applications, review)
                 ? RowReader.Boundaries.LOST_WITH_BLANKS : RowReader.Boundaries.LOST;
         if (active != null) {
-            readActive(report, active, boundaries);
+            // part 二 has no identity to tell "192" (1 9 2) from 192 and two empty cells: a run there is read
+            // directly only when no cell can be blank (all zeros, or as many tokens as cells)
+            readActive(report, active, boundaries == RowReader.Boundaries.LOST ? RowReader.Boundaries.LOST_WITH_BLANKS : boundaries);
         }
         if (applications != null) {
             readApplications(report, applications, otherSplit, boundaries);
@@ -521,7 +523,9 @@ final class ReportParser {
         if (readings.isEmpty()) {
             return "The cells of this row could not be placed with certainty; they are left empty.";
         }
-        String shown = readings.stream().limit(4)
+        String shown = readings.stream()
+                .sorted(java.util.Comparator.comparingLong(r -> r.stream().filter(CellValue::isBlank).count()))
+                .limit(4)
                 .map(r -> String.join(" ", r.stream().map(c -> c.isNumber() ? c.number().toPlainString() : c.isBlank() ? "–" : c.raw()).toList()))
                 .collect(java.util.stream.Collectors.joining(" | "));
         return "The row's digits run together and " + readings.size() + " readings fit the table (" + shown
