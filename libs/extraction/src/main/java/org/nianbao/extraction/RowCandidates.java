@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  */
 final class RowCandidates {
     /** Beyond this many enumeration steps a row is left unread rather than searched further. */
-    static final int MAX_STEPS = 300_000;
+    static final int MAX_STEPS = 100_000;
     /** Beyond this many readings that fit, the row is left unread (the table's identities would not settle it). */
     static final int MAX_CANDIDATES = 5_000;
     private static final int MAX_CELL_DIGITS = 13;
@@ -46,7 +46,7 @@ final class RowCandidates {
             return List.of();
         }
         Search search = new Search(parsed, n, identity, blanksPossible);
-        search.run(0, 0, new ArrayList<>());
+        search.run(0, 0);
         return search.overflow ? null : search.found;
     }
 
@@ -66,6 +66,10 @@ final class RowCandidates {
             return new Token(null, m.group(1) == null ? "" : m.group(1), m.group(2), tail);
         }
 
+        boolean hasFraction() {
+            return !tail.isEmpty() && (tail.charAt(0) == '.' || tail.charAt(0) == '．');
+        }
+
         boolean isRun() {
             return whole == null;
         }
@@ -75,16 +79,19 @@ final class RowCandidates {
         }
     }
 
+    /** Depth-first over the ways to cut the tokens into n cells; cells as written text and (when counts) values. */
     private static final class Search {
         final List<Token> tokens;
         final int n;
         final Predicate<List<Long>> identity;
+        final boolean blanksPossible;
         final int[] digitsFrom;
+        final List<String> texts = new ArrayList<>(); // null: a blank cell
+        final List<Long> counts = new ArrayList<>(); // null: not a count (blank, fraction, text)
+        int notCounts;
         final List<List<CellValue>> found = new ArrayList<>();
         int steps;
         boolean overflow;
-
-        final boolean blanksPossible;
 
         Search(List<Token> tokens, int n, Predicate<List<Long>> identity, boolean blanksPossible) {
             this.tokens = tokens;
@@ -98,21 +105,15 @@ final class RowCandidates {
         }
 
         /** Fills cells from token {@code t}, whose digits before {@code pos} are already placed. */
-        void run(int t, int pos, List<CellValue> cells) {
+        void run(int t, int pos) {
             if (overflow || ++steps > MAX_STEPS) {
                 overflow = true;
                 return;
             }
-            int cellsLeft = n - cells.size();
+            int cellsLeft = n - texts.size();
             if (t == tokens.size()) {
-                if (cellsLeft == 0) {
-                    accept(cells);
-                } else if (blanksPossible) {
-                    List<CellValue> filled = new ArrayList<>(cells);
-                    while (filled.size() < n) {
-                        filled.add(BLANK);
-                    }
-                    accept(filled);
+                if (cellsLeft == 0 || blanksPossible) {
+                    accept();
                 }
                 return;
             }
@@ -121,57 +122,61 @@ final class RowCandidates {
                 return;
             }
             if (blanksPossible && cellsLeft > tokens.size() - t) {
-                cells.add(BLANK);
-                run(t, 0, cells);
-                cells.remove(cells.size() - 1);
+                push(null, null);
+                run(t, 0);
+                pop();
             }
             if (!token.isRun()) {
-                cells.add(token.whole);
-                run(t + 1, 0, cells);
-                cells.remove(cells.size() - 1);
+                push(token.whole.raw(), token.whole.count());
+                run(t + 1, 0);
+                pop();
                 return;
             }
             String digits = token.digits;
             int maxLen = digits.charAt(pos) == '0' ? 1 : Math.min(digits.length() - pos, MAX_CELL_DIGITS);
             for (int len = 1; len <= maxLen && !overflow; len++) {
                 boolean last = pos + len == digits.length();
-                String text = (pos == 0 ? token.sign : "") + digits.substring(pos, pos + len) + (last ? token.tail : "");
-                cells.add(CellValue.parse(text));
-                if (mayHold(cells)) {
-                    run(last ? t + 1 : t, last ? 0 : pos + len, cells);
+                String sign = pos == 0 ? token.sign : "";
+                long value = Long.parseLong(digits, pos, pos + len, 10);
+                boolean fraction = last && token.hasFraction();
+                push(sign + digits.substring(pos, pos + len) + (last ? token.tail : ""),
+                        fraction ? null : sign.isEmpty() || sign.equals("+") || sign.startsWith("增") ? value : -value);
+                if (mayHold()) {
+                    run(last ? t + 1 : t, last ? 0 : pos + len);
                 }
-                cells.remove(cells.size() - 1);
+                pop();
             }
         }
 
-        /** The identity does not already fail on the cells placed so far (blank cells cannot be checked). */
-        private boolean mayHold(List<CellValue> cells) {
-            if (identity == null) {
-                return true;
-            }
-            List<Long> counts = new ArrayList<>(cells.size());
-            for (CellValue c : cells) {
-                if (c.count() == null) {
-                    return true;
-                }
-                counts.add(c.count());
-            }
-            return identity.test(counts);
+        private void push(String text, Long count) {
+            texts.add(text);
+            counts.add(count);
+            notCounts += count == null ? 1 : 0;
         }
 
-        private void accept(List<CellValue> cells) {
-            if (identity != null) {
-                List<Long> counts = new ArrayList<>(cells.size());
-                for (CellValue c : cells) {
-                    Long v = c.count();
-                    if (v == null && !c.isBlank()) {
-                        return;
-                    }
-                    counts.add(v);
-                }
-                if (!counts.contains(null) && !identity.test(counts)) {
-                    return;
-                }
+        private void pop() {
+            texts.remove(texts.size() - 1);
+            notCounts -= counts.remove(counts.size() - 1) == null ? 1 : 0;
+        }
+
+        /** The identity does not already fail on the cells placed so far (a cell that is no count cannot be checked). */
+        private boolean mayHold() {
+            return identity == null || notCounts > 0 || identity.test(counts);
+        }
+
+        private void accept() {
+            List<CellValue> cells = new ArrayList<>(n);
+            for (String text : texts) {
+                cells.add(text == null ? BLANK : CellValue.parse(text));
+            }
+            while (cells.size() < n) {
+                cells.add(BLANK);
+            }
+            if (identity != null && cells.stream().allMatch(c -> c.count() != null) && !identity.test(cells.stream().map(CellValue::count).toList())) {
+                return;
+            }
+            if (identity != null && cells.stream().anyMatch(c -> c.count() == null && !c.isBlank())) {
+                return; // text or a fraction where the identity needs counts
             }
             found.add(List.copyOf(cells));
             if (found.size() > MAX_CANDIDATES) {
