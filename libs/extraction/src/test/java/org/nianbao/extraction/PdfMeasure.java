@@ -1,0 +1,35 @@
+package org.nianbao.extraction;
+
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.nianbao.model.Report;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Not a check but a measurement: reads every PDF of {@code -Dnianbao.pdfdir} whose file name starts with a
+ * corpus name and prints its cells right / unread / wrong against that name's expectation.
+ * {@code ./mvnw -pl libs/model,libs/extraction -am test -Dtest=PdfMeasure -Dsurefire.failIfNoSpecifiedTests=false -Dnianbao.pdfdir=DIR}
+ */
+class PdfMeasure {
+    @Test
+    void measure() throws Exception {
+        String dir = System.getProperty("nianbao.pdfdir");
+        Assumptions.assumeTrue(dir != null, "skipped: no -Dnianbao.pdfdir given");
+        List<String> names = Stream.concat(Stream.of(Corpus.SEEDS), Stream.of(Corpus.REAL)).toList();
+        try (Stream<Path> files = Files.list(Path.of(dir))) {
+            for (Path pdf : files.filter(p -> p.toString().endsWith(".pdf")).sorted().toList()) {
+                String file = pdf.getFileName().toString();
+                String name = names.stream().filter(file::startsWith).findFirst().orElse(null);
+                if (name == null) {
+                    continue;
+                }
+                Report r = new ReportExtractor().extract(Files.readAllBytes(pdf), null);
+                System.out.printf("MEASURE %-48s %s%n", file, Golden.score(r, Golden.expectation(name)));
+            }
+        }
+    }
+}
