@@ -28,6 +28,10 @@ class PdfMeasure {
                     continue;
                 }
                 Report r = new ReportExtractor().extract(Files.readAllBytes(pdf), null);
+                String dump = System.getProperty("nianbao.pdfdump");
+                if (dump != null) { // the text the parser was given, for a look
+                    Files.writeString(Path.of(dump, file + ".txt"), PdfReader.text(Files.readAllBytes(pdf)));
+                }
                 System.out.printf("MEASURE %-48s %s%n", file, Golden.score(r, Golden.expectation(name)));
             }
         }
