@@ -21,8 +21,11 @@ final class PdfGrid {
         }
     }
 
-    /** A table: its grid lines (column x, row y), and its cells, each once, in reading order. */
-    record Table(double[] xs, double[] ys, List<Cell> cells) {
+    /**
+     * A table: its grid lines (column x, row y), its cells, each once, in reading order, and whether its top
+     * or bottom border is missing (a row some generators leave open where a page break splits it).
+     */
+    record Table(double[] xs, double[] ys, List<Cell> cells, boolean openTop, boolean openBottom) {
         double top() {
             return ys[0];
         }
@@ -129,7 +132,16 @@ final class PdfGrid {
             cells.add(new Cell(gx[c0], gy[r0], gx[c1 + 1], gy[r1 + 1], r0, r1 + 1, c0, c1 + 1));
         }
         cells.sort(Comparator.comparingInt(Cell::row).thenComparingInt(Cell::column));
-        return new Table(gx, gy, cells);
+        return new Table(gx, gy, cells, open(lines, gy[0], gx), open(lines, gy[rows], gx));
+    }
+
+    /** Whether most of the table's width has no line drawn at {@code y}. */
+    private static boolean open(List<Ruling> lines, double y, double[] xs) {
+        int missing = 0;
+        for (int c = 0; c + 1 < xs.length; c++) {
+            missing += drawn(lines, true, y, (xs[c] + xs[c + 1]) / 2) ? 0 : 1;
+        }
+        return missing * 2 > xs.length - 1;
     }
 
     /** Whether a line of the table runs through the point at {@code along} on the grid line at {@code at}. */

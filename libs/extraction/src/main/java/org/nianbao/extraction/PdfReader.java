@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * PDF text with Apache PDFBox, in the form the other structural readers give: text outside tables as lines
@@ -27,6 +28,10 @@ final class PdfReader {
     /** Layout-space separator, as the parser's space layout expects between cells. */
     private static final String LAYOUT_SPACE = "  ";
 
+    private static final Pattern DIGIT = Pattern.compile("[0-9０-９]");
+    /** How numbered row labels begin: "一、", "（三）", "3.", "3、". */
+    private static final Pattern ROW_ORDINAL = Pattern.compile("\\s*([一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\\d+[.、．])");
+
     private PdfReader() {
     }
 
@@ -35,9 +40,21 @@ final class PdfReader {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 throw new UnreadableDocumentException("The PDF does not allow its text to be extracted.");
             }
-            StringBuilder out = new StringBuilder();
+            List<Block> blocks = new ArrayList<>();
             for (Page page : PdfPages.read(document)) {
-                appendPage(out, page);
+                List<Block> next = blocks(page);
+                continueTable(blocks, next);
+                blocks.addAll(next);
+            }
+            StringBuilder out = new StringBuilder();
+            for (Block b : blocks) {
+                if (b instanceof Line line) {
+                    out.append(line.text()).append('\n');
+                } else if (b instanceof Rows rows) {
+                    out.append('\n');
+                    rows.rows().forEach(r -> out.append(String.join("\t", r)).append('\n'));
+                    out.append('\n');
+                }
             }
             if (out.toString().isBlank()) {
                 throw new UnreadableDocumentException("The PDF has no text layer (a scanned image?): it cannot be read.");
@@ -48,60 +65,140 @@ final class PdfReader {
         }
     }
 
-    private static void appendPage(StringBuilder out, Page page) {
+    /** What a page shows, in reading order: lines of text, and tables. */
+    private sealed interface Block permits Line, Rows {
+        double top();
+    }
+
+    private record Line(double top, String text) implements Block {
+    }
+
+    /** A table as rows of cell texts, with its column lines and whether its top or bottom border is open. */
+    private record Rows(double top, double[] xs, List<List<String>> rows, boolean openTop, boolean openBottom) implements Block {
+    }
+
+    private static List<Block> blocks(Page page) {
         List<Table> tables = PdfGrid.tables(page.rulings());
         Map<Table, Map<Cell, List<Glyph>>> inCells = new LinkedHashMap<>();
         tables.forEach(t -> inCells.put(t, new LinkedHashMap<>()));
         List<Glyph> free = new ArrayList<>();
         for (Glyph g : page.glyphs()) {
-            Cell cell = null;
-            Table table = null;
-            for (Table t : tables) {
-                if (t.contains(g.centerX(), g.centerY())) {
-                    table = t;
-                    cell = t.cells().stream().filter(c -> c.contains(g.centerX(), g.centerY())).findFirst().orElse(null);
-                    break;
-                }
-            }
+            Table table = tables.stream().filter(t -> t.contains(g.centerX(), g.centerY())).findFirst().orElse(null);
+            Cell cell = table == null ? null
+                    : table.cells().stream().filter(c -> c.contains(g.centerX(), g.centerY())).findFirst().orElse(null);
             if (cell == null) {
                 free.add(g);
             } else {
                 inCells.get(table).computeIfAbsent(cell, c -> new ArrayList<>()).add(g);
             }
         }
-        // text lines and tables in reading order, by their tops
-        List<Object[]> blocks = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
         for (List<Glyph> line : lines(free)) {
-            blocks.add(new Object[]{line.stream().mapToDouble(Glyph::top).min().orElse(0), lineText(line, LAYOUT_SPACE)});
+            blocks.add(new Line(line.stream().mapToDouble(Glyph::top).min().orElse(0), lineText(line, LAYOUT_SPACE)));
         }
         for (Table t : tables) {
-            String rows = tableText(t, inCells.get(t));
+            List<List<String>> rows = rows(t, inCells.get(t));
             if (!rows.isEmpty()) {
-                blocks.add(new Object[]{t.top(), "\n" + rows});
+                blocks.add(new Rows(t.top(), t.xs(), rows, t.openTop(), t.openBottom()));
             }
         }
-        blocks.sort(Comparator.comparingDouble(b -> (double) b[0]));
-        blocks.forEach(b -> out.append((String) b[1]).append('\n'));
+        blocks.sort(Comparator.comparingDouble(Block::top));
+        return blocks;
     }
 
-    /** One line per grid row: the cells of the row in column order, a merged cell's text in its first row only. */
-    private static String tableText(Table table, Map<Cell, List<Glyph>> glyphs) {
-        StringBuilder out = new StringBuilder();
+    /** The cells of each grid row in column order, a merged cell's text in its first row only (blank after). */
+    private static List<List<String>> rows(Table table, Map<Cell, List<Glyph>> glyphs) {
+        List<List<String>> rows = new ArrayList<>();
         for (int r = 0; r < table.rows(); r++) {
             List<String> row = new ArrayList<>();
-            boolean any = false;
             for (Cell c : table.cells()) {
                 if (c.row() <= r && r < c.rowEnd()) {
-                    String text = c.row() == r ? cellText(glyphs.getOrDefault(c, List.of())) : "";
-                    any |= !text.isEmpty();
-                    row.add(text);
+                    row.add(c.row() == r ? cellText(glyphs.getOrDefault(c, List.of())) : "");
                 }
             }
-            if (any) {
-                out.append(String.join("\t", row)).append('\n');
+            if (row.stream().anyMatch(t -> !t.isEmpty())) {
+                rows.add(row);
             }
         }
-        return out.toString();
+        return rows;
+    }
+
+    /**
+     * A table that ends one page and begins the next (with only page numbers between) is one table: the
+     * header rows the next page repeats are dropped, and a row the break split (its border left open at the
+     * break) is joined up again cell by cell.
+     */
+    private static void continueTable(List<Block> before, List<Block> page) {
+        int last = before.size() - 1;
+        while (last >= 0 && before.get(last) instanceof Line l && isPageNumber(l.text())) {
+            last--;
+        }
+        int first = 0;
+        while (first < page.size() && page.get(first) instanceof Line l && isPageNumber(l.text())) {
+            first++;
+        }
+        if (last < 0 || first == page.size() || !(before.get(last) instanceof Rows above) || !(page.get(first) instanceof Rows below)
+                || !sameColumns(above.xs(), below.xs())) {
+            return;
+        }
+        List<List<String>> rows = new ArrayList<>(above.rows());
+        List<List<String>> more = new ArrayList<>(below.rows());
+        int repeated = 0;
+        while (repeated < more.size() - 1 && repeated < rows.size() && more.get(repeated).equals(rows.get(repeated))) {
+            repeated++;
+        }
+        more = more.subList(repeated, more.size());
+        List<String> split = rows.get(rows.size() - 1);
+        if ((above.openBottom() || below.openTop() && repeated == 0) && isRest(split, more.get(0))) {
+            List<String> joined = new ArrayList<>();
+            for (int c = 0; c < split.size(); c++) {
+                joined.add(join(split.get(c), more.get(0).get(c)));
+            }
+            rows.set(rows.size() - 1, joined);
+            more = more.subList(1, more.size());
+        }
+        rows.addAll(more);
+        before.subList(last, before.size()).clear();
+        page.subList(0, first + 1).clear();
+        before.add(new Rows(above.top(), above.xs(), rows, above.openTop(), below.openBottom()));
+    }
+
+    /**
+     * Whether {@code next} is what a page break cut off {@code row}: only the text of some of its cells (no
+     * number, nothing that begins a numbered row label), the other cells left empty. Some generators leave
+     * the border open at every page break, so the open border alone does not tell; a row that is complete but
+     * blank is also not joined, as its label starts a new row.
+     */
+    private static boolean isRest(List<String> row, List<String> next) {
+        if (row.size() != next.size()) {
+            return false;
+        }
+        boolean partial = false;
+        for (int c = 0; c < row.size(); c++) {
+            String rest = next.get(c);
+            if (!rest.isEmpty() && (row.get(c).isEmpty() || DIGIT.matcher(rest).find() || ROW_ORDINAL.matcher(rest).lookingAt())) {
+                return false;
+            }
+            partial |= rest.isEmpty() && !row.get(c).isEmpty();
+        }
+        return partial;
+    }
+
+    private static boolean isPageNumber(String line) {
+        String t = line.strip();
+        return RowReader.PAGE_NUMBER.matcher(t.replace(" ", "")).matches() || t.matches("\\d{1,3}");
+    }
+
+    private static boolean sameColumns(double[] a, double[] b) {
+        if (a.length != b.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            if (Math.abs(a[i] - b[i]) > 2 * PdfGrid.SAME) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**
@@ -109,15 +206,17 @@ final class PdfReader {
      * and begin the next stay apart, so two numbers (or one broken number) are never read as one.
      */
     static String cellText(List<Glyph> glyphs) {
-        StringBuilder text = new StringBuilder();
+        String text = "";
         for (List<Glyph> line : lines(glyphs)) {
-            String t = lineText(line, " ");
-            if (!text.isEmpty() && (isWordChar(text.charAt(text.length() - 1)) && isWordChar(t.charAt(0)))) {
-                text.append(' ');
-            }
-            text.append(t);
+            text = join(text, lineText(line, " "));
         }
-        return text.toString();
+        return text;
+    }
+
+    /** Two pieces of one cell's text: joined up, but with a space between letters or digits. */
+    private static String join(String a, String b) {
+        boolean apart = !a.isEmpty() && !b.isEmpty() && isWordChar(a.charAt(a.length() - 1)) && isWordChar(b.charAt(0));
+        return a + (apart ? " " : "") + b;
     }
 
     /** Latin letters and digits keep a space where a line breaks between two of them; CJK text joins up. */
