@@ -9,6 +9,7 @@ import org.nianbao.extraction.PdfPages.Page;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -189,12 +190,18 @@ final class PdfReader {
         return RowReader.PAGE_NUMBER.matcher(t.replace(" ", "")).matches() || t.matches("\\d{1,3}");
     }
 
+    /**
+     * Whether two tables have the same columns: the same outer edges, and the column lines of one among
+     * those of the other (a page of rows that merge some columns draws fewer lines).
+     */
     private static boolean sameColumns(double[] a, double[] b) {
-        if (a.length != b.length) {
+        double[] fewer = a.length <= b.length ? a : b;
+        double[] more = fewer == a ? b : a;
+        if (Math.abs(a[0] - b[0]) > 2 * PdfGrid.SAME || Math.abs(a[a.length - 1] - b[b.length - 1]) > 2 * PdfGrid.SAME) {
             return false;
         }
-        for (int i = 0; i < a.length; i++) {
-            if (Math.abs(a[i] - b[i]) > 2 * PdfGrid.SAME) {
+        for (double x : fewer) {
+            if (Arrays.stream(more).noneMatch(y -> Math.abs(x - y) <= 2 * PdfGrid.SAME)) {
                 return false;
             }
         }
