@@ -31,6 +31,8 @@ class PdfMeasure {
                 String dump = System.getProperty("nianbao.pdfdump");
                 if (dump != null) { // the text the parser was given, for a look
                     Files.writeString(Path.of(dump, file + ".txt"), PdfReader.text(Files.readAllBytes(pdf)));
+                    Files.writeString(Path.of(dump, file + ".cells"), String.join("\n", Golden.cells(r, Golden.expectation(name))
+                            .stream().filter(c -> !c.right()).map(Object::toString).toList()));
                 }
                 System.out.printf("MEASURE %-48s %s%n", file, Golden.score(r, Golden.expectation(name)));
             }
