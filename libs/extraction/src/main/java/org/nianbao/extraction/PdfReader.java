@@ -94,8 +94,8 @@ final class PdfReader {
             }
         }
         List<Block> blocks = new ArrayList<>();
-        for (List<Glyph> line : lines(free)) {
-            blocks.add(new Line(line.stream().mapToDouble(Glyph::top).min().orElse(0), lineText(line, LAYOUT_SPACE)));
+        for (PdfLines.TextLine line : PdfLines.lines(free, WORD_GAP)) {
+            blocks.add(new Line(line.top(), line.text(LAYOUT_SPACE)));
         }
         for (Table t : tables) {
             List<List<String>> rows = rows(t, inCells.get(t));
@@ -215,7 +215,7 @@ final class PdfReader {
     static String cellText(List<Glyph> glyphs) {
         String text = "";
         for (List<Glyph> line : lines(glyphs)) {
-            text = join(text, lineText(line, " "));
+            text = join(text, PdfLines.lines(line, WORD_GAP).get(0).text(" "));
         }
         return text;
     }
@@ -250,17 +250,4 @@ final class PdfReader {
         return lines;
     }
 
-    /** A line's glyphs left to right, {@code separator} where the gap between two is wider than a word gap. */
-    static String lineText(List<Glyph> line, String separator) {
-        StringBuilder text = new StringBuilder();
-        Glyph previous = null;
-        for (Glyph g : line) {
-            if (previous != null && g.x() - previous.right() > WORD_GAP * Math.max(g.height(), previous.height())) {
-                text.append(separator);
-            }
-            text.append(g.text());
-            previous = g;
-        }
-        return text.toString();
-    }
 }
