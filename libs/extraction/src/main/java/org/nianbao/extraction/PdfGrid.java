@@ -46,7 +46,7 @@ final class PdfGrid {
     private PdfGrid() {
     }
 
-    /** The page's tables, top to bottom; drawn boxes of one row or one column are not tables. */
+    /** The page's tables, top to bottom; drawn boxes of one column are not tables (a lone row is: a page may end a table). */
     static List<Table> tables(List<Ruling> rulings) {
         List<Ruling> lines = merge(rulings);
         int[] parent = new int[lines.size()];
@@ -95,7 +95,7 @@ final class PdfGrid {
         double[] gy = cluster(ys);
         int rows = gy.length - 1;
         int columns = gx.length - 1;
-        if (rows < 2 || columns < 2) {
+        if (rows < 1 || columns < 2) {
             return null;
         }
         // union grid cells that no drawn line separates

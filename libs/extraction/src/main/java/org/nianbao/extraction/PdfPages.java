@@ -46,7 +46,7 @@ final class PdfPages {
     record Ruling(boolean horizontal, double at, double from, double to) {
     }
 
-    record Page(List<Glyph> glyphs, List<Ruling> rulings) {
+    record Page(List<Glyph> glyphs, List<Ruling> rulings, double height) {
     }
 
     /** A filled rectangle thinner than this is a line (many generators draw borders that way). */
@@ -69,12 +69,14 @@ final class PdfPages {
     private static final class Collector extends PDFTextStripper {
         final List<Page> pages = new ArrayList<>();
         private List<Ruling> rulings;
+        private double height;
 
         @Override
         public void processPage(PDPage page) throws IOException {
             LineCollector lines = new LineCollector(page);
             lines.processPage(page);
             rulings = lines.rulings;
+            height = page.getRotation() % 180 == 0 ? page.getCropBox().getHeight() : page.getCropBox().getWidth();
             super.processPage(page);
         }
 
@@ -90,7 +92,7 @@ final class PdfPages {
                     }
                 }
             }
-            pages.add(new Page(glyphs, rulings));
+            pages.add(new Page(glyphs, rulings, height));
         }
 
         @Override

@@ -11,9 +11,12 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -41,9 +44,13 @@ final class PdfReader {
             if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
                 throw new UnreadableDocumentException("The PDF does not allow its text to be extracted.");
             }
+            List<Page> pages = PdfPages.read(document);
+            List<List<Block>> pageBlocks = pages.stream().map(PdfReader::blocks).toList();
+            Set<String> running = runningLines(pages, pageBlocks);
             List<Block> blocks = new ArrayList<>();
-            for (Page page : PdfPages.read(document)) {
-                List<Block> next = blocks(page);
+            for (List<Block> page : pageBlocks) {
+                List<Block> next = new ArrayList<>(page);
+                next.removeIf(b -> b instanceof Line l && running.contains(runningKey(l.text())));
                 continueTable(blocks, next);
                 blocks.addAll(next);
             }
@@ -183,6 +190,36 @@ final class PdfReader {
             partial |= rest.isEmpty() && !row.get(c).isEmpty();
         }
         return partial;
+    }
+
+    /** The page's top and bottom share of its height where running headers and footers stand. */
+    private static final double MARGIN_ZONE = 0.12;
+
+    /**
+     * Running headers and footers (a browser's date, title and address lines, a report's running title):
+     * lines in the top or bottom margin zone that recur, digits aside, on more than one page. They are dropped,
+     * so a table flowing over the page break stays one and the document's first line is its own.
+     */
+    private static Set<String> runningLines(List<Page> pages, List<List<Block>> pageBlocks) {
+        Map<String, Integer> pagesWith = new HashMap<>();
+        for (int p = 0; p < pages.size(); p++) {
+            double height = pages.get(p).height();
+            pageBlocks.get(p).stream()
+                    .filter(b -> b instanceof Line && (b.top() < height * MARGIN_ZONE || b.top() > height * (1 - MARGIN_ZONE)))
+                    .map(b -> runningKey(((Line) b).text())).distinct()
+                    .forEach(key -> pagesWith.merge(key, 1, Integer::sum));
+        }
+        Set<String> running = new HashSet<>();
+        pagesWith.forEach((key, n) -> {
+            if (n >= 2) {
+                running.add(key);
+            }
+        });
+        return running;
+    }
+
+    private static String runningKey(String line) {
+        return line.replaceAll("[0-9０-９]+", "#").replaceAll("\\s+", "");
     }
 
     private static boolean isPageNumber(String line) {
