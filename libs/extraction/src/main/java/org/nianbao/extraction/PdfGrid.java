@@ -4,7 +4,9 @@ import org.nianbao.extraction.PdfPages.Ruling;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Tables rebuilt from the lines a page draws: lines that touch form one table; their positions give the
@@ -46,9 +48,15 @@ final class PdfGrid {
     private PdfGrid() {
     }
 
+    /** Beyond this many lines a page is a drawing (a chart, a map), not tables; its text is read without them. */
+    static final int MOST_LINES = 3000;
+
     /** The page's tables, top to bottom; drawn boxes of one column are not tables (a lone row is: a page may end a table). */
     static List<Table> tables(List<Ruling> rulings) {
         List<Ruling> lines = merge(rulings);
+        if (lines.size() > MOST_LINES) {
+            return List.of();
+        }
         int[] parent = new int[lines.size()];
         for (int i = 0; i < parent.length; i++) {
             parent[i] = i;
@@ -115,21 +123,20 @@ final class PdfGrid {
                 }
             }
         }
+        // each merged cell's extent: first and last grid row and column of its grid cells
+        Map<Integer, int[]> extent = new LinkedHashMap<>();
+        for (int j = 0; j < parent.length; j++) {
+            int r = j / columns;
+            int c = j % columns;
+            int[] e = extent.computeIfAbsent(find(parent, j), k -> new int[]{r, r, c, c});
+            e[0] = Math.min(e[0], r);
+            e[1] = Math.max(e[1], r);
+            e[2] = Math.min(e[2], c);
+            e[3] = Math.max(e[3], c);
+        }
         List<Cell> cells = new ArrayList<>();
-        for (int i = 0; i < parent.length; i++) {
-            if (find(parent, i) != i) {
-                continue;
-            }
-            int r0 = rows, r1 = -1, c0 = columns, c1 = -1;
-            for (int j = 0; j < parent.length; j++) {
-                if (find(parent, j) == i) {
-                    r0 = Math.min(r0, j / columns);
-                    r1 = Math.max(r1, j / columns);
-                    c0 = Math.min(c0, j % columns);
-                    c1 = Math.max(c1, j % columns);
-                }
-            }
-            cells.add(new Cell(gx[c0], gy[r0], gx[c1 + 1], gy[r1 + 1], r0, r1 + 1, c0, c1 + 1));
+        for (int[] e : extent.values()) {
+            cells.add(new Cell(gx[e[2]], gy[e[0]], gx[e[3] + 1], gy[e[1] + 1], e[0], e[1] + 1, e[2], e[3] + 1));
         }
         cells.sort(Comparator.comparingInt(Cell::row).thenComparingInt(Cell::column));
         return new Table(gx, gy, cells, open(lines, gy[0], gx), open(lines, gy[rows], gx));
