@@ -100,6 +100,29 @@ class PdfTablesTest {
     }
 
     @Test
+    void runningHeadersAndFootersAreDroppedAndALoneRowContinuesTheTable() throws Exception {
+        byte[] pdf;
+        try (PdfDrawing d = new PdfDrawing()) {
+            d.text(40, 30, "12/1/26, 11:03 PM  某局2024年政府信息公开工作年度报告");
+            d.text(50, 90, "某局2024年政府信息公开工作年度报告");
+            d.grid(new float[]{50, 200, 300}, new float[]{740, 760, 780});
+            d.text(55, 754, "一、甲类").text(205, 754, "5");
+            d.text(55, 774, "二、乙类").text(205, 774, "7");
+            d.text(40, 820, "file:///tmp/report.html  1/2");
+            d.newPage();
+            d.text(40, 30, "12/1/26, 11:03 PM  某局2024年政府信息公开工作年度报告");
+            d.grid(new float[]{50, 200, 300}, new float[]{60, 80});
+            d.text(55, 74, "三、丙类").text(205, 74, "9");
+            d.text(50, 120, "五、存在的主要问题及改进情况");
+            d.text(40, 820, "file:///tmp/report.html  2/2");
+            pdf = d.bytes();
+        }
+        List<String> lines = lines(pdf).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).containsExactly("某局2024年政府信息公开工作年度报告", "一、甲类\t5", "二、乙类\t7", "三、丙类\t9",
+                "五、存在的主要问题及改进情况");
+    }
+
+    @Test
     void bordersDrawnAsThinFilledRectanglesAndTextWithoutLines() throws Exception {
         byte[] pdf;
         try (PdfDrawing d = new PdfDrawing()) {
