@@ -8,12 +8,14 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Text outside drawn tables, as lines of words. Where a table is laid out without lines, a row's label
- * may wrap over several lines with its numbers beside only one of them; such a label line is taken into
- * the row whose numbers are strictly nearest, when it lies wholly left of those numbers between two rows
- * of numbers. Everything else stays a line of its own, its words apart by layout spaces.
+ * Glyphs as lines of words (a cell's text, and the text outside drawn tables). Outside drawn tables, a
+ * table laid out without lines may wrap a row's label over several lines with its numbers beside only one
+ * of them; such a label line is taken into the row whose numbers are strictly nearest, when it lies wholly
+ * left of those numbers between two rows of numbers. Everything else stays a line of its own.
  */
 final class PdfLines {
+    /** Between glyphs of a line, a gap wider than this share of the glyph height separates words. */
+    private static final double WORD_GAP = 0.25;
     private static final Pattern NUMBER = Pattern.compile("[-+−－]?[0-9０-９][0-9０-９,.．]*%?|[/／—–－-]");
     /** A label line joins a row only within this many line heights of it, and only this much nearer than the other. */
     private static final double REACH = 1.6;
@@ -60,13 +62,9 @@ final class PdfLines {
     private PdfLines() {
     }
 
-    /** The lines of the glyphs, wrapped table labels taken into their rows. */
-    static List<TextLine> lines(List<Glyph> glyphs, double wordGap) {
-        List<TextLine> lines = new ArrayList<>();
-        for (List<Glyph> line : PdfReader.lines(glyphs)) {
-            lines.add(new TextLine(line.get(0).baseline(), line.stream().mapToDouble(Glyph::height).max().orElse(0),
-                    segments(line, wordGap)));
-        }
+    /** The lines of the glyphs outside drawn tables, wrapped labels of tables without lines taken into their rows. */
+    static List<TextLine> lines(List<Glyph> glyphs) {
+        List<TextLine> lines = group(glyphs).stream().map(PdfLines::line).toList();
         List<TextLine> out = new ArrayList<>(lines);
         for (int i = 0; i < lines.size(); i++) {
             TextLine label = lines.get(i);
@@ -90,6 +88,30 @@ final class PdfLines {
             out.remove(indexOf(out, label));
         }
         return out;
+    }
+
+    /** Glyphs grouped into lines (a glyph joins the line whose baseline is within half its height), top to bottom. */
+    static List<List<Glyph>> group(List<Glyph> glyphs) {
+        List<Glyph> sorted = new ArrayList<>(glyphs);
+        sorted.sort(Comparator.comparingDouble(Glyph::baseline));
+        List<List<Glyph>> lines = new ArrayList<>();
+        List<Glyph> line = null;
+        double baseline = 0;
+        for (Glyph g : sorted) {
+            if (line == null || g.baseline() - baseline > g.height() / 2) {
+                line = new ArrayList<>();
+                lines.add(line);
+                baseline = g.baseline();
+            }
+            line.add(g);
+        }
+        lines.forEach(l -> l.sort(Comparator.comparingDouble(Glyph::x)));
+        return lines;
+    }
+
+    /** One line's glyphs (left to right) as words. */
+    static TextLine line(List<Glyph> line) {
+        return new TextLine(line.get(0).baseline(), line.stream().mapToDouble(Glyph::height).max().orElse(0), segments(line));
     }
 
     /** The next line in {@code direction} that is a row, if only label lines lie between. */
@@ -137,12 +159,12 @@ final class PdfLines {
         return new TextLine(row.baseline(), row.height(), segments);
     }
 
-    private static List<Segment> segments(List<Glyph> line, double wordGap) {
+    private static List<Segment> segments(List<Glyph> line) {
         List<Segment> segments = new ArrayList<>();
         List<Glyph> word = new ArrayList<>();
         for (Glyph g : line) {
             Glyph previous = word.isEmpty() ? null : word.get(word.size() - 1);
-            if (previous != null && g.x() - previous.right() > wordGap * Math.max(g.height(), previous.height())) {
+            if (previous != null && g.x() - previous.right() > WORD_GAP * Math.max(g.height(), previous.height())) {
                 segments.add(segment(word));
                 word = new ArrayList<>();
             }

@@ -27,8 +27,6 @@ import java.util.regex.Pattern;
  * separated by layout spaces, which the parser reads as such.
  */
 final class PdfReader {
-    /** Between glyphs of a line, a gap wider than this share of the glyph height separates words. */
-    private static final double WORD_GAP = 0.25;
     /** Layout-space separator, as the parser's space layout expects between cells. */
     private static final String LAYOUT_SPACE = "  ";
 
@@ -101,8 +99,11 @@ final class PdfReader {
             }
         }
         List<Block> blocks = new ArrayList<>();
-        for (PdfLines.TextLine line : PdfLines.lines(free, WORD_GAP)) {
-            blocks.add(new Line(line.top(), line.text(LAYOUT_SPACE)));
+        for (PdfLines.TextLine line : PdfLines.lines(free)) {
+            String text = line.text(LAYOUT_SPACE);
+            if (!isPageNumber(text)) {
+                blocks.add(new Line(line.top(), text));
+            }
         }
         for (Table t : tables) {
             List<List<String>> rows = rows(t, inCells.get(t));
@@ -251,8 +252,8 @@ final class PdfReader {
      */
     static String cellText(List<Glyph> glyphs) {
         String text = "";
-        for (List<Glyph> line : lines(glyphs)) {
-            text = join(text, PdfLines.lines(line, WORD_GAP).get(0).text(" "));
+        for (List<Glyph> line : PdfLines.group(glyphs)) {
+            text = join(text, PdfLines.line(line).text(" "));
         }
         return text;
     }
@@ -267,24 +268,4 @@ final class PdfReader {
     private static boolean isWordChar(char c) {
         return c < 0x2E80 && Character.isLetterOrDigit(c) || c >= '０' && c <= '９';
     }
-
-    /** Glyphs grouped into lines (a glyph joins the line whose baseline is within half its height), top to bottom. */
-    static List<List<Glyph>> lines(List<Glyph> glyphs) {
-        List<Glyph> sorted = new ArrayList<>(glyphs);
-        sorted.sort(Comparator.comparingDouble(Glyph::baseline));
-        List<List<Glyph>> lines = new ArrayList<>();
-        List<Glyph> line = null;
-        double baseline = 0;
-        for (Glyph g : sorted) {
-            if (line == null || g.baseline() - baseline > g.height() / 2) {
-                line = new ArrayList<>();
-                lines.add(line);
-                baseline = g.baseline();
-            }
-            line.add(g);
-        }
-        lines.forEach(l -> l.sort(Comparator.comparingDouble(Glyph::x)));
-        return lines;
-    }
-
 }
