@@ -7,6 +7,7 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.font.PDType0Font;
+import org.apache.pdfbox.util.Matrix;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.ByteArrayOutputStream;
@@ -26,7 +27,7 @@ final class PdfDrawing implements AutoCloseable {
     private final TrueTypeCollection collection;
     private final PDType0Font font;
     private PDPageContentStream content;
-    private final float height = PDRectangle.A4.getHeight();
+    private float height;
 
     PdfDrawing() throws IOException {
         Assumptions.assumeTrue(CJK_FONT.isFile(), "skipped: no CJK font at " + CJK_FONT + " (package fonts-wqy-zenhei)");
@@ -38,6 +39,14 @@ final class PdfDrawing implements AutoCloseable {
     }
 
     PdfDrawing newPage() throws IOException {
+        return newPage(false);
+    }
+
+    /**
+     * A new page; {@code landscape}: an A4 page turned by /Rotate 90 whose content is drawn turned back, so
+     * that it reads upright when shown (as printers of wide tables do), with coordinates on the shown page.
+     */
+    PdfDrawing newPage(boolean landscape) throws IOException {
         if (content != null) {
             content.close();
         }
@@ -45,6 +54,14 @@ final class PdfDrawing implements AutoCloseable {
         document.addPage(page);
         content = new PDPageContentStream(document, page);
         content.setLineWidth(0.5f);
+        if (landscape) {
+            page.setRotation(90);
+            // shown x runs up the unrotated page, shown y (downwards) runs along its x
+            content.transform(new Matrix(0, 1, -1, 0, PDRectangle.A4.getWidth(), 0));
+            height = PDRectangle.A4.getWidth();
+        } else {
+            height = PDRectangle.A4.getHeight();
+        }
         return this;
     }
 

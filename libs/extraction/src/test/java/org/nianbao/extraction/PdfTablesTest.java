@@ -123,6 +123,20 @@ class PdfTablesTest {
     }
 
     @Test
+    void aTableOnALandscapePage() throws Exception {
+        byte[] pdf;
+        try (PdfDrawing d = new PdfDrawing()) {
+            d.newPage(true);
+            d.grid(new float[]{50, 300, 500, 700}, new float[]{100, 120, 140});
+            d.text(55, 114, "信息内容").text(305, 114, "本年处理决定数量").text(505, 114, "备注");
+            d.text(55, 134, "行政许可").text(305, 134, "447228").text(505, 134, "无");
+            pdf = d.bytes();
+        }
+        List<String> lines = lines(pdf).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).containsExactly("信息内容\t本年处理决定数量\t备注", "行政许可\t447228\t无");
+    }
+
+    @Test
     void bordersDrawnAsThinFilledRectanglesAndTextWithoutLines() throws Exception {
         byte[] pdf;
         try (PdfDrawing d = new PdfDrawing()) {
