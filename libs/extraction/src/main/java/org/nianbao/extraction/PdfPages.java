@@ -23,22 +23,23 @@ import java.util.List;
  */
 final class PdfPages {
 
-    /** One glyph: its text, left edge, baseline and size. */
+    /** One glyph: its text, left edge, baseline, width and font size. */
     record Glyph(String text, double x, double baseline, double width, double height) {
         double right() {
             return x + width;
         }
 
         double top() {
-            return baseline - height;
+            return baseline - height * 0.8;
         }
 
         double centerX() {
             return x + width / 2;
         }
 
+        /** The middle of a digit or a CJK character, which is what decides the cell a glyph is in. */
         double centerY() {
-            return baseline - height / 2;
+            return baseline - height * 0.35;
         }
     }
 
@@ -87,8 +88,9 @@ final class PdfPages {
                 for (TextPosition t : article) {
                     String s = t.getUnicode();
                     if (s != null && !s.isBlank() && t.getWidth() > 0) {
-                        double h = Math.max(t.getHeight(), t.getFontSizeInPt() * 0.7);
-                        glyphs.add(new Glyph(s, t.getX(), t.getY(), t.getWidth(), h));
+                        // the font size, not the glyph height PDFBox estimates from font boxes (wild in some fonts)
+                        double size = t.getFontSizeInPt() > 0 ? t.getFontSizeInPt() : t.getHeight();
+                        glyphs.add(new Glyph(s, t.getX(), t.getY(), t.getWidth(), size));
                     }
                 }
             }
