@@ -156,6 +156,23 @@ class PdfTablesTest {
         assertThat(lines).containsExactly("甲\t1", "乙\t2", "规章  1  0");
     }
 
+    @Test
+    void aWrappedLabelOfATableWithoutLinesJoinsItsRow() throws Exception {
+        byte[] pdf;
+        try (PdfDrawing d = new PdfDrawing()) {
+            d.text(50, 280, "二、主动公开政府信息情况");
+            d.text(50, 300, "规章").text(150, 300, "1").text(200, 300, "0").text(250, 300, "11");
+            // the label over two lines, its numbers between them
+            d.text(50, 318, "行政规范性").text(150, 326, "8").text(200, 326, "26").text(250, 326, "66").text(50, 334, "文件");
+            d.text(50, 352, "行政许可").text(150, 352, "447228");
+            d.text(50, 380, "三、收到和处理政府信息公开申请情况");
+            pdf = d.bytes();
+        }
+        List<String> lines = lines(pdf).stream().filter(l -> !l.isBlank()).toList();
+        assertThat(lines).containsExactly("二、主动公开政府信息情况", "规章  1  0  11", "行政规范性文件  8  26  66", "行政许可  447228",
+                "三、收到和处理政府信息公开申请情况");
+    }
+
     /**
      * Reports generated from the seeds' expected values (test resources /pdf, see its README): the official
      * tables with merged cells, narrow label columns, page breaks inside part 三, printed by Chromium and by
