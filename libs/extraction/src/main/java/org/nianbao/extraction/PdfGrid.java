@@ -68,15 +68,13 @@ final class PdfGrid {
                 }
             }
         }
+        Map<Integer, List<Ruling>> components = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            components.computeIfAbsent(find(parent, i), k -> new ArrayList<>()).add(lines.get(i));
+        }
         List<Table> tables = new ArrayList<>();
-        for (int root = 0; root < lines.size(); root++) {
-            List<Ruling> component = new ArrayList<>();
-            for (int i = 0; i < lines.size(); i++) {
-                if (find(parent, i) == root) {
-                    component.add(lines.get(i));
-                }
-            }
-            Table table = component.isEmpty() ? null : table(component);
+        for (List<Ruling> component : components.values()) {
+            Table table = table(component);
             if (table != null) {
                 tables.add(table);
             }
