@@ -23,11 +23,8 @@ final class PdfGrid {
         }
     }
 
-    /**
-     * A table: its grid lines (column x, row y), its cells, each once, in reading order, and whether its top
-     * or bottom border is missing (a row some generators leave open where a page break splits it).
-     */
-    record Table(double[] xs, double[] ys, List<Cell> cells, boolean openTop, boolean openBottom) {
+    /** A table: its grid lines (column x, row y), and its cells, each once, in reading order. */
+    record Table(double[] xs, double[] ys, List<Cell> cells) {
         double top() {
             return ys[0];
         }
@@ -137,16 +134,7 @@ final class PdfGrid {
             cells.add(new Cell(gx[e[2]], gy[e[0]], gx[e[3] + 1], gy[e[1] + 1], e[0], e[1] + 1, e[2], e[3] + 1));
         }
         cells.sort(Comparator.comparingInt(Cell::row).thenComparingInt(Cell::column));
-        return new Table(gx, gy, cells, open(lines, gy[0], gx), open(lines, gy[rows], gx));
-    }
-
-    /** Whether most of the table's width has no line drawn at {@code y}. */
-    private static boolean open(List<Ruling> lines, double y, double[] xs) {
-        int missing = 0;
-        for (int c = 0; c + 1 < xs.length; c++) {
-            missing += drawn(lines, true, y, (xs[c] + xs[c + 1]) / 2) ? 0 : 1;
-        }
-        return missing * 2 > xs.length - 1;
+        return new Table(gx, gy, cells);
     }
 
     /** Whether a line of the table runs through the point at {@code along} on the grid line at {@code at}. */

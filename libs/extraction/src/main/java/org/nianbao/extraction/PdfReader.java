@@ -79,8 +79,11 @@ final class PdfReader {
     private record Line(double top, String text) implements Block {
     }
 
-    /** A table as rows of cell texts, with its column lines and whether its top or bottom border is open. */
-    private record Rows(double top, double[] xs, List<List<String>> rows, boolean openTop, boolean openBottom) implements Block {
+    /**
+     * A table as rows of cell texts, with its column lines and which cells of its last row are filled up to
+     * their right edge (text a page break may have cut).
+     */
+    private record Rows(double top, double[] xs, List<List<String>> rows, List<Boolean> lastRowFull) implements Block {
     }
 
     private static List<Block> blocks(Page page) {
@@ -106,9 +109,9 @@ final class PdfReader {
             }
         }
         for (Table t : tables) {
-            List<List<String>> rows = rows(t, inCells.get(t));
-            if (!rows.isEmpty()) {
-                blocks.add(new Rows(t.top(), t.xs(), rows, t.openTop(), t.openBottom()));
+            Rows rows = rows(t, inCells.get(t));
+            if (!rows.rows().isEmpty()) {
+                blocks.add(rows);
             }
         }
         blocks.sort(Comparator.comparingDouble(Block::top));
@@ -116,26 +119,40 @@ final class PdfReader {
     }
 
     /** The cells of each grid row in column order, a merged cell's text in its first row only (blank after). */
-    private static List<List<String>> rows(Table table, Map<Cell, List<Glyph>> glyphs) {
+    private static Rows rows(Table table, Map<Cell, List<Glyph>> glyphs) {
         List<List<String>> rows = new ArrayList<>();
+        List<Boolean> lastFull = List.of();
         for (int r = 0; r < table.rows(); r++) {
             List<String> row = new ArrayList<>();
+            List<Boolean> full = new ArrayList<>();
             for (Cell c : table.cells()) {
                 if (c.row() <= r && r < c.rowEnd()) {
-                    row.add(c.row() == r ? cellText(glyphs.getOrDefault(c, List.of())) : "");
+                    List<Glyph> in = c.row() == r ? glyphs.getOrDefault(c, List.of()) : List.of();
+                    row.add(cellText(in));
+                    full.add(filledToTheRight(c, in));
                 }
             }
             if (row.stream().anyMatch(t -> !t.isEmpty())) {
                 rows.add(row);
+                lastFull = full;
             }
         }
-        return rows;
+        return new Rows(table.top(), table.xs(), rows, lastFull);
+    }
+
+    /** Whether the cell's last line of text ends less than two characters short of the cell's right edge. */
+    private static boolean filledToTheRight(Cell cell, List<Glyph> glyphs) {
+        if (glyphs.isEmpty()) {
+            return false;
+        }
+        List<List<Glyph>> lines = PdfLines.group(glyphs);
+        Glyph end = lines.get(lines.size() - 1).stream().max(Comparator.comparingDouble(Glyph::right)).orElseThrow();
+        return cell.right() - end.right() < 2 * end.height();
     }
 
     /**
      * A table that ends one page and begins the next (with only page numbers between) is one table: the
-     * header rows the next page repeats are dropped, and a row the break split (its border left open at the
-     * break) is joined up again cell by cell.
+     * header rows the next page repeats are dropped, and a row the break split is joined up again cell by cell.
      */
     private static void continueTable(List<Block> before, List<Block> page) {
         int last = before.size() - 1;
@@ -158,7 +175,7 @@ final class PdfReader {
         }
         more = more.subList(repeated, more.size());
         List<String> split = rows.get(rows.size() - 1);
-        if ((above.openBottom() || below.openTop() && repeated == 0) && isRest(split, more.get(0))) {
+        if (isRest(split, more.get(0), above.lastRowFull())) {
             List<String> joined = new ArrayList<>();
             for (int c = 0; c < split.size(); c++) {
                 joined.add(join(split.get(c), more.get(0).get(c)));
@@ -169,23 +186,24 @@ final class PdfReader {
         rows.addAll(more);
         before.subList(last, before.size()).clear();
         page.subList(0, first + 1).clear();
-        before.add(new Rows(above.top(), above.xs(), rows, above.openTop(), below.openBottom()));
+        before.add(new Rows(above.top(), above.xs(), rows, below.lastRowFull()));
     }
 
     /**
-     * Whether {@code next} is what a page break cut off {@code row}: only the text of some of its cells (no
-     * number, nothing that begins a numbered row label), the other cells left empty. Some generators leave
-     * the border open at every page break, so the open border alone does not tell; a row that is complete but
-     * blank is also not joined, as its label starts a new row.
+     * Whether {@code next} is what a page break cut off {@code row}: the rest of the text of some of its cells,
+     * each of which runs up to its right edge on the page before (the text went on), and nothing else: no
+     * number, nothing that begins a numbered row label, the other cells empty. Borders do not tell: some
+     * generators leave them open at every page break, others close them where a row is split.
      */
-    private static boolean isRest(List<String> row, List<String> next) {
-        if (row.size() != next.size()) {
+    private static boolean isRest(List<String> row, List<String> next, List<Boolean> full) {
+        if (row.size() != next.size() || full.size() != row.size()) {
             return false;
         }
         boolean partial = false;
         for (int c = 0; c < row.size(); c++) {
             String rest = next.get(c);
-            if (!rest.isEmpty() && (row.get(c).isEmpty() || DIGIT.matcher(rest).find() || ROW_ORDINAL.matcher(rest).lookingAt())) {
+            if (!rest.isEmpty() && (row.get(c).isEmpty() || !full.get(c) || DIGIT.matcher(rest).find()
+                    || ROW_ORDINAL.matcher(rest).lookingAt())) {
                 return false;
             }
             partial |= rest.isEmpty() && !row.get(c).isEmpty();
