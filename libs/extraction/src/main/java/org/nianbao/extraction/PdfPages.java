@@ -75,8 +75,12 @@ final class PdfPages {
         @Override
         public void processPage(PDPage page) throws IOException {
             LineCollector lines = new LineCollector(page);
-            lines.processPage(page);
-            rulings = lines.rulings;
+            try {
+                lines.processPage(page);
+                rulings = lines.rulings;
+            } catch (IOException brokenDrawing) {
+                rulings = List.of(); // the page's text may still be read, without its tables' lines
+            }
             height = page.getRotation() % 180 == 0 ? page.getCropBox().getHeight() : page.getCropBox().getWidth();
             super.processPage(page);
         }
