@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * row's cells after it. A row whose cells cannot be placed with certainty is reported, never guessed.
  */
 final class RowReader {
-    private static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－]\\s*\\d+\\s*[-—–－]$|^第\\d+页.*");
+    static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－]\\s*\\d+\\s*[-—–－]$|^第\\d+页.*");
     private static final Pattern TRAILING_DIGITS = Pattern.compile("[^\\d\\s.、]\\s+(\\d+)\\s*$");
     private static final Pattern ORDINAL = Pattern.compile("^\\d+[.、．]$");
     private static final Pattern TRAILING_ORDINAL = Pattern.compile("\\d[.、．][^\\d]*$");
