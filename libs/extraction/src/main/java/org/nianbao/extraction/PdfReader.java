@@ -1,6 +1,5 @@
 package org.nianbao.extraction;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 
@@ -14,11 +13,8 @@ final class PdfReader {
     private PdfReader() {
     }
 
-    static String text(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
-                throw new UnreadableDocumentException("The PDF does not allow its text to be extracted.");
-            }
+    static String text(byte[] pdf, DocumentLimits limits) {
+        try (PDDocument document = GuardedPdf.open(pdf, limits, GuardedPdf.Streams.ALL)) {
             PDFTextStripper stripper = new PDFTextStripper();
             stripper.setSortByPosition(true);
             stripper.setWordSeparator("  ");
