@@ -6,12 +6,15 @@ import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
+import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
+import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -20,13 +23,14 @@ import java.util.zip.DeflaterOutputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 /**
  * A poison pill does not stop the pipeline: a 1 MB PDF whose content inflates to 1 GiB is accepted, refused by
  * extraction within its limits and FAILED with the reason, and a report submitted right behind it (same agency,
- * so same partition) is published within seconds; extraction stays ready.
+ * so same partition) is published within seconds; extraction stays ready. What is cheap to see is refused at the door.
  */
 class DocumentLimitsIT {
     private static final String AGENCY = "毒丸测试局";
@@ -65,6 +69,28 @@ class DocumentLimitsIT {
                 .then().statusCode(200).body("status", equalTo("UP"));
         RestAssured.given().baseUri(fixture.publication()).queryParam("agency", AGENCY).get("/api/v1/reports")
                 .then().statusCode(200).body("items", hasSize(1)).body("items[0].year", equalTo(2020));
+    }
+
+    @Test
+    void documentsThatCannotBeReadAreRefusedAtTheDoor() throws Exception {
+        byte[] encrypted;
+        try (PDDocument doc = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            doc.addPage(new PDPage());
+            doc.protect(new StandardProtectionPolicy("owner", "user", new AccessPermission()));
+            doc.save(out);
+            encrypted = out.toByteArray();
+        }
+        refused("locked.pdf", encrypted, "application/pdf", "The PDF is encrypted with a password");
+        refused("notes.txt", "会议纪要：下周一开会。".getBytes(StandardCharsets.UTF_8), "text/plain", "No report was found");
+        RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.API_KEY).get("/api/v1/submissions")
+                .then().statusCode(200).body("findAll { it.fileName == 'locked.pdf' || it.fileName == 'notes.txt' }", hasSize(0));
+    }
+
+    private static void refused(String fileName, byte[] content, String type, String reason) {
+        RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.API_KEY)
+                .multiPart("file", fileName, content, type).multiPart("agency", AGENCY)
+                .post("/api/v1/submissions").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString(reason));
     }
 
     private static String status(String id) {
