@@ -7,7 +7,6 @@ import org.apache.poi.openxml4j.util.ZipSecureFile;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.ZipEntry;
@@ -60,7 +59,8 @@ public final class GuardedDocx {
                     throw new UnreadableDocumentException("The Word document's part " + entry.getName()
                             + " declares a DTD (<!DOCTYPE>), which Word documents never do: it is not read.");
                 }
-                for (total += n; n > 0; total += n) {
+                for (; n > 0; n = zip.read(buffer)) {
+                    total += n;
                     if (total > limits.maxExpandedBytes()) {
                         throw new UnreadableDocumentException("The Word document's content expands beyond "
                                 + DocumentLimits.size(limits.maxExpandedBytes()) + " (a zip bomb?): it is not read.");
@@ -68,15 +68,10 @@ public final class GuardedDocx {
                     if (Thread.currentThread().isInterrupted()) {
                         throw new UnreadableDocumentException("Reading the Word document was interrupted.");
                     }
-                    n = read(zip, buffer);
                 }
             }
         } catch (IOException e) {
             throw new UnreadableDocumentException("The Word document is not a valid zip archive (" + e.getMessage() + ").", e);
         }
-    }
-
-    private static int read(InputStream in, byte[] buffer) throws IOException {
-        return Math.max(0, in.read(buffer));
     }
 }

@@ -60,6 +60,28 @@ class HostileDocumentsTest {
     }
 
     @Test
+    void theLimitCountsEveryStreamWhateverItsDictionarySays() {
+        // three pages of 80 MB each: none over the limit alone, together they are
+        byte[] spread = pdf(doc -> {
+            for (int i = 0; i < 3; i++) {
+                PDPage page = new PDPage();
+                doc.addPage(page);
+                page.setContents(new PDStream(flate(doc, 80L << 20)));
+            }
+        });
+        assertRefused(spread, "The PDF's content expands beyond 200 MB");
+        // a content stream claiming to be an image is measured all the same
+        byte[] disguised = pdf(doc -> {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            COSStream content = flate(doc, 300L << 20);
+            content.setItem(COSName.SUBTYPE, COSName.IMAGE);
+            page.setContents(new PDStream(content));
+        });
+        assertRefused(disguised, "The PDF's content expands beyond 200 MB");
+    }
+
+    @Test
     void anObjectStreamBombIsRefusedEvenByTheCheapCheck() throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.write("%PDF-1.7\n1 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode >>\nstream\n"
