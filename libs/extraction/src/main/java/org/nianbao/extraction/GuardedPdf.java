@@ -1,14 +1,21 @@
 package org.nianbao.extraction;
 
 import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.cos.COSDocument;
+import org.apache.pdfbox.cos.COSObjectKey;
+import org.apache.pdfbox.cos.COSStream;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.MemoryUsageSetting;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Map;
 import java.util.function.Predicate;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
@@ -16,7 +23,8 @@ import java.util.zip.Inflater;
 /**
  * Opens a PDF within {@link DocumentLimits}, refusing with a message a person understands what would cost
  * unbounded work or cannot be read: compressed streams expanding beyond the limit (measured on the raw bytes,
- * before PDFBox decodes any of them: PDFBox 3 decodes a stream whole, in memory), a password, too many objects,
+ * before PDFBox decodes any of them: PDFBox 3 decodes a stream whole, in memory; in an encrypted PDF, on the
+ * decrypted streams), a password, too many objects,
  * too many pages or none. PDFBox's scratch memory is capped by its own {@link MemoryUsageSetting}.
  */
 public final class GuardedPdf {
@@ -53,7 +61,7 @@ public final class GuardedPdf {
             throw new UnreadableDocumentException("The PDF is damaged or incomplete and cannot be read (" + e.getMessage() + ").", e);
         }
         try {
-            check(document, limits);
+            check(document, limits, measured);
             return document;
         } catch (RuntimeException e) {
             IOUtils.closeQuietly(document);
@@ -62,7 +70,7 @@ public final class GuardedPdf {
         }
     }
 
-    private static void check(PDDocument document, DocumentLimits limits) {
+    private static void check(PDDocument document, DocumentLimits limits, Streams measured) {
         int objects = document.getDocument().getXrefTable().size();
         if (objects > limits.maxObjects()) {
             throw new UnreadableDocumentException("The PDF has " + objects + " objects; at most " + limits.maxObjects()
@@ -70,6 +78,9 @@ public final class GuardedPdf {
         }
         if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
             throw new UnreadableDocumentException("The PDF is encrypted and does not allow its text to be extracted.");
+        }
+        if (document.isEncrypted() && measured == Streams.ALL) {
+            checkDecryptedExpansion(document, limits);
         }
         int pages = 0;
         for (PDPage ignored : document.getPages()) {
@@ -88,34 +99,77 @@ public final class GuardedPdf {
      * exceed the limit. A stream that does not inflate (damaged, encrypted, another filter first) is left to PDFBox.
      */
     static void checkExpansion(byte[] pdf, DocumentLimits limits, Streams measured) {
-        long total = 0;
-        byte[] sink = new byte[64 * 1024];
-        Inflater inflater = new Inflater();
-        try {
+        try (Expansion expansion = new Expansion(limits)) {
             for (int at = indexOf(pdf, STREAM, 0); at >= 0; at = indexOf(pdf, STREAM, at + STREAM.length)) {
                 int data = dataStart(pdf, at + STREAM.length);
                 String dictionary = dictionaryBefore(pdf, at);
-                if (data < 0 || dictionary == null || !dictionary.contains("/FlateDecode") || !measured.measured.test(dictionary)) {
-                    continue;
-                }
-                inflater.reset();
-                inflater.setInput(pdf, data, pdf.length - data);
-                try {
-                    while (!inflater.finished() && !inflater.needsInput() && !inflater.needsDictionary()) {
-                        total += inflater.inflate(sink);
-                        if (total > limits.maxExpandedBytes()) {
-                            throw new UnreadableDocumentException("The PDF's content expands beyond "
-                                    + DocumentLimits.size(limits.maxExpandedBytes()) + " (a decompression bomb?): it is not read.");
-                        }
-                        if (Thread.currentThread().isInterrupted()) {
-                            throw new UnreadableDocumentException("Reading the PDF was interrupted.");
-                        }
-                    }
-                } catch (DataFormatException e) {
-                    // not a zlib stream after all: PDFBox decides
+                if (data >= 0 && dictionary != null && dictionary.contains("/FlateDecode") && measured.measured.test(dictionary)) {
+                    expansion.add(new ByteArrayInputStream(pdf, data, pdf.length - data));
                 }
             }
-        } finally {
+        }
+    }
+
+    /**
+     * The same for an encrypted document, whose streams the raw bytes do not show: each stream object, decrypted by
+     * PDFBox (into its capped scratch memory) but not decoded. Streams never sit inside object streams.
+     */
+    private static void checkDecryptedExpansion(PDDocument document, DocumentLimits limits) {
+        COSDocument cos = document.getDocument();
+        try (Expansion expansion = new Expansion(limits)) {
+            for (Map.Entry<COSObjectKey, Long> entry : new ArrayList<>(cos.getXrefTable().entrySet())) {
+                if (entry.getValue() != null && entry.getValue() >= 0
+                        && cos.getObjectFromPool(entry.getKey()).getObject() instanceof COSStream stream
+                        && stream.getFilters() != null && stream.getFilters().toString().contains("FlateDecode")) {
+                    try (InputStream raw = stream.createRawInputStream()) {
+                        expansion.add(raw);
+                    } catch (IOException e) {
+                        // unreadable stream: PDFBox decides
+                    }
+                }
+            }
+        }
+    }
+
+    /** Bytes Flate streams expand to, counted as they are inflated and thrown away, up to the limit. */
+    private static final class Expansion implements AutoCloseable {
+        private final DocumentLimits limits;
+        private final Inflater inflater = new Inflater();
+        private final byte[] in = new byte[8192];
+        private final byte[] out = new byte[64 * 1024];
+        private long total;
+
+        Expansion(DocumentLimits limits) {
+            this.limits = limits;
+        }
+
+        void add(InputStream raw) {
+            inflater.reset();
+            try {
+                while (!inflater.finished() && !inflater.needsDictionary()) {
+                    if (inflater.needsInput()) {
+                        int n = raw.read(in);
+                        if (n < 0) {
+                            return;
+                        }
+                        inflater.setInput(in, 0, n);
+                    }
+                    total += inflater.inflate(out);
+                    if (total > limits.maxExpandedBytes()) {
+                        throw new UnreadableDocumentException("The PDF's content expands beyond "
+                                + DocumentLimits.size(limits.maxExpandedBytes()) + " (a decompression bomb?): it is not read.");
+                    }
+                    if (Thread.currentThread().isInterrupted()) {
+                        throw new UnreadableDocumentException("Reading the PDF was interrupted.");
+                    }
+                }
+            } catch (DataFormatException | IOException e) {
+                // not a zlib stream after all, or cut short: PDFBox decides
+            }
+        }
+
+        @Override
+        public void close() {
             inflater.end();
         }
     }

@@ -79,6 +79,14 @@ class HostileDocumentsTest {
             page.setContents(new PDStream(content));
         });
         assertRefused(disguised, "The PDF's content expands beyond 200 MB");
+        // encrypted without a user password (opens, reads): its streams are measured once decrypted
+        byte[] encrypted = pdf(doc -> {
+            PDPage page = new PDPage();
+            doc.addPage(page);
+            page.setContents(new PDStream(flate(doc, 300L << 20)));
+            doc.protect(new StandardProtectionPolicy("owner-secret", "", new AccessPermission()));
+        });
+        assertRefused(encrypted, "The PDF's content expands beyond 200 MB");
     }
 
     @Test
