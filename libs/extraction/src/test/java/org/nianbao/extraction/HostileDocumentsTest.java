@@ -61,32 +61,31 @@ class HostileDocumentsTest {
 
     @Test
     void theLimitCountsEveryStreamWhateverItsDictionarySays() {
-        // three pages of 80 MB each: none over the limit alone, together they are
-        byte[] spread = pdf(doc -> {
+        ReportExtractor tenMegabytes = new ReportExtractor(new DocumentLimits(1000, 500_000, 10L << 20, 0.01, Duration.ofSeconds(20)));
+        String reason = "The PDF's content expands beyond 10 MB";
+        // three pages of 4 MB each: none over the limit alone, together they are
+        assertRefused(tenMegabytes, pdf(doc -> {
             for (int i = 0; i < 3; i++) {
                 PDPage page = new PDPage();
                 doc.addPage(page);
-                page.setContents(new PDStream(flate(doc, 80L << 20)));
+                page.setContents(new PDStream(flate(doc, 4L << 20)));
             }
-        });
-        assertRefused(spread, "The PDF's content expands beyond 200 MB");
+        }), reason);
         // a content stream claiming to be an image is measured all the same
-        byte[] disguised = pdf(doc -> {
+        assertRefused(tenMegabytes, pdf(doc -> {
             PDPage page = new PDPage();
             doc.addPage(page);
-            COSStream content = flate(doc, 300L << 20);
+            COSStream content = flate(doc, 20L << 20);
             content.setItem(COSName.SUBTYPE, COSName.IMAGE);
             page.setContents(new PDStream(content));
-        });
-        assertRefused(disguised, "The PDF's content expands beyond 200 MB");
+        }), reason);
         // encrypted without a user password (opens, reads): its streams are measured once decrypted
-        byte[] encrypted = pdf(doc -> {
+        assertRefused(tenMegabytes, pdf(doc -> {
             PDPage page = new PDPage();
             doc.addPage(page);
-            page.setContents(new PDStream(flate(doc, 300L << 20)));
+            page.setContents(new PDStream(flate(doc, 20L << 20)));
             doc.protect(new StandardProtectionPolicy("owner-secret", "", new AccessPermission()));
-        });
-        assertRefused(encrypted, "The PDF's content expands beyond 200 MB");
+        }), reason);
     }
 
     @Test
@@ -241,6 +240,10 @@ class HostileDocumentsTest {
     // ---- helpers ---------------------------------------------------------------------------------------
 
     private void assertRefused(byte[] document, String reason) {
+        assertRefused(extractor, document, reason);
+    }
+
+    private static void assertRefused(ReportExtractor extractor, byte[] document, String reason) {
         assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> extractor.extract(document, null))
                 .isInstanceOf(UnreadableDocumentException.class).hasMessageContaining(reason));
     }
