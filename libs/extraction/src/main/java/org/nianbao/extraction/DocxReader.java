@@ -7,7 +7,6 @@ import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +19,8 @@ final class DocxReader {
     private DocxReader() {
     }
 
-    static String text(byte[] docx) {
-        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx))) {
+    static String text(byte[] docx, DocumentLimits limits) {
+        try (XWPFDocument document = new XWPFDocument(GuardedDocx.open(docx, limits))) {
             StringBuilder out = new StringBuilder();
             for (IBodyElement element : document.getBodyElements()) {
                 if (element instanceof XWPFParagraph p) {
@@ -31,6 +30,8 @@ final class DocxReader {
                 }
             }
             return out.toString();
+        } catch (UnreadableDocumentException e) {
+            throw e;
         } catch (IOException | RuntimeException e) {
             throw new UnreadableDocumentException("The Word document cannot be read: " + e.getMessage(), e);
         }

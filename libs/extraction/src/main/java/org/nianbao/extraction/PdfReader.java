@@ -1,6 +1,5 @@
 package org.nianbao.extraction;
 
-import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.nianbao.extraction.PdfGrid.Cell;
 import org.nianbao.extraction.PdfGrid.Table;
@@ -37,11 +36,8 @@ final class PdfReader {
     private PdfReader() {
     }
 
-    static String text(byte[] pdf) {
-        try (PDDocument document = Loader.loadPDF(pdf)) {
-            if (document.isEncrypted() && !document.getCurrentAccessPermission().canExtractContent()) {
-                throw new UnreadableDocumentException("The PDF does not allow its text to be extracted.");
-            }
+    static String text(byte[] pdf, DocumentLimits limits) {
+        try (PDDocument document = GuardedPdf.open(pdf, limits, GuardedPdf.Streams.ALL)) {
             List<Page> pages = PdfPages.read(document);
             List<List<Block>> pageBlocks = pages.stream().map(PdfReader::blocks).toList();
             Set<String> running = runningLines(pages, pageBlocks);

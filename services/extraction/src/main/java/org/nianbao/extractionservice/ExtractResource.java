@@ -1,5 +1,6 @@
 package org.nianbao.extractionservice;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -7,14 +8,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.nianbao.extraction.ReportExtractor;
 import org.nianbao.extraction.UnreadableDocumentException;
 import org.nianbao.model.Report;
 
 /** Synchronous extraction of one document, for tools and operators: the body is the document. */
 @Path("/api/v1/extract")
 public class ExtractResource {
-    private final ReportExtractor extractor = new ReportExtractor();
+    @Inject
+    BoundedExtractor extractor;
 
     @POST
     @Consumes(MediaType.WILDCARD)

@@ -17,17 +17,16 @@ import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportSubmitted;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.events.Topics;
-import org.nianbao.extraction.ReportExtractor;
-import org.nianbao.extraction.UnreadableDocumentException;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.model.Report;
 
 import java.time.Instant;
 
 /**
- * report-submitted → report-parsed. An unreadable document is a business outcome (the report moves on
- * with its problem recorded); only a malformed event or an unreachable document store fails the record,
- * which then goes to the dead-letter topic with the reason.
+ * report-submitted → report-parsed. A report read in part moves on with its problems recorded; a malformed
+ * event, an unreachable document store or a document that cannot be read (over a limit, damaged, encrypted, no
+ * report in it, longer than its deadline to read) fails the record, which goes to the dead-letter topic with the
+ * reason (intake then marks the submission FAILED with it), and the stream goes on.
  */
 @ApplicationScoped
 public class ExtractionProcessor {
@@ -38,7 +37,8 @@ public class ExtractionProcessor {
     @Inject
     DocumentFetcher fetcher;
 
-    private final ReportExtractor extractor = new ReportExtractor();
+    @Inject
+    BoundedExtractor extractor;
 
     @Inject
     @Channel("parsed-out")
@@ -62,7 +62,7 @@ public class ExtractionProcessor {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while fetching the document", e);
         }
-        Report report = read(document, submitted.document().fileName());
+        Report report = extractor.extract(document, submitted.document().fileName());
         SubmissionMetadata metadata = complete(submitted.metadata(), report);
         String key = AgencyKey.of(metadata.agencyCode(), metadata.agency());
         String eventId = "parsed:" + submitted.submissionId() + ":" + submitted.revision();
@@ -71,16 +71,6 @@ public class ExtractionProcessor {
         ReportParsed parsed = new ReportParsed(eventId, submitted.submissionId(), submitted.revision(), key,
                 metadata, report, Instant.now());
         return PipelineEvents.message(parsed, key, EventTypes.PARSED, eventId, submitted.submissionId(), SOURCE);
-    }
-
-    private Report read(byte[] document, String fileName) {
-        try {
-            return extractor.extract(document, fileName);
-        } catch (UnreadableDocumentException e) {
-            Report report = new Report();
-            report.extraction.problem("", "The document could not be read: " + e.getMessage());
-            return report;
-        }
     }
 
     /** The platform's metadata, with what it left out filled from the document. */

@@ -1,5 +1,7 @@
 package org.nianbao.intake.service;
 
+import org.nianbao.extraction.DocumentLimits;
+import org.nianbao.extraction.ReportExtractor;
 import org.nianbao.extraction.TextDecoder;
 import org.nianbao.extraction.UnreadableDocumentException;
 import org.nianbao.intake.rest.ProblemException;
@@ -8,7 +10,8 @@ import java.util.Locale;
 
 /**
  * Cheap checks that a document is one Nianbao can read, before anything is stored: not empty, not over
- * the limit, a PDF, a DOCX, HTML or text in a known encoding, and not labelled as something it is not.
+ * the limit, a PDF, a DOCX, HTML or text in a known encoding, and not labelled as something it is not; then
+ * ({@link #readable}, off the event loop) that it opens within the document limits and holds a report.
  */
 public final class DocumentCheck {
     public static final long MAX_BYTES = 20L * 1024 * 1024;
@@ -55,6 +58,23 @@ public final class DocumentCheck {
             }
         }
         return type;
+    }
+
+    /**
+     * A PDF or Word document opens within the limits (encrypted, damaged, too many pages or objects, an object-stream
+     * or zip bomb, a DTD, no main part: refused), and text or HTML holds a report; a ProblemException (422) otherwise.
+     * This reads the document: call it on a worker thread.
+     */
+    public static void readable(byte[] content, String type, DocumentLimits limits) {
+        try {
+            if (type.equals("pdf") || type.equals("docx")) {
+                ReportExtractor.precheck(content, limits);
+            } else {
+                new ReportExtractor(limits).extract(content, null);
+            }
+        } catch (UnreadableDocumentException e) {
+            throw new ProblemException(422, "Unreadable document", e.getMessage());
+        }
     }
 
     static String sniff(byte[] c) {

@@ -2,13 +2,17 @@ package org.nianbao.intake.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.events.EventTypes;
 import org.nianbao.events.ReportSubmitted;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.events.Topics;
+import org.nianbao.extraction.DocumentLimits;
 import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.model.Stage;
@@ -32,6 +36,12 @@ public class SubmissionService {
     @ConfigProperty(name = "nianbao.document-base-url")
     String documentBaseUrl;
 
+    @Inject
+    Vertx vertx;
+
+    private final DocumentLimits limits = DocumentLimits.from(
+            name -> ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null));
+
     /** The stored submission and whether it is new (false: the same document was already submitted). */
     public record Outcome(Submission submission, boolean created) {
     }
@@ -46,7 +56,11 @@ public class SubmissionService {
                     + (meta.regionCode() == null ? "none (set regionCode)" : meta.regionCode()) + ".");
         }
         String sha = AgencyKey.sha256(input.content());
-        return Panache.withTransaction(() -> store(platform, input, meta, sha, type));
+        return vertx.executeBlocking(Uni.createFrom().item(() -> {
+                    DocumentCheck.readable(input.content(), type, limits);
+                    return type;
+                }))
+                .flatMap(checked -> Panache.withTransaction(() -> store(platform, input, meta, sha, type)));
     }
 
     private Uni<Outcome> store(Platform platform, SubmissionInput input, SubmissionMetadata meta, String sha, String type) {
