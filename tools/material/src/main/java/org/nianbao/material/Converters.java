@@ -1,13 +1,12 @@
 package org.nianbao.material;
 
+import org.nianbao.model.Gold;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 /** The real document generators: LibreOffice Writer's PDF export and Chromium's print to PDF. */
@@ -24,8 +23,8 @@ final class Converters {
         return false;
     }
 
-    /** Converts Word documents to PDF in one LibreOffice run; {@code a.template.docx} gives {@code a.libreoffice.pdf}. */
-    static void libreoffice(List<Path> docx, Path dir) throws IOException, InterruptedException {
+    /** Converts Word documents (of distinct names) to PDF in one LibreOffice run; {@code a.template.docx} gives {@code a.libreoffice.pdf}. */
+    static void libreoffice(List<Path> docx) throws IOException, InterruptedException {
         if (docx.isEmpty()) {
             return;
         }
@@ -41,49 +40,20 @@ final class Converters {
                 if (!Files.isRegularFile(pdf)) {
                     throw new IOException("LibreOffice did not convert " + p);
                 }
-                Files.move(pdf, dir.resolve(org.nianbao.model.Gold.stem(p.getFileName().toString()) + ".libreoffice.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(pdf, p.resolveSibling(Gold.stem(p.getFileName().toString()) + ".libreoffice.pdf"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
             }
         } finally {
             deleteTree(work);
         }
     }
 
-    /** Prints HTML pages to PDF with headless Chromium, two at a time; {@code a.html} gives {@code a.chromium.pdf}. */
+    /** Prints HTML pages to PDF with one headless Chromium; {@code a.html} gives {@code a.chromium.pdf}. */
     static void chromium(List<Path> html, List<Boolean> headerFooter) throws IOException, InterruptedException {
-        ExecutorService pool = Executors.newFixedThreadPool(2);
-        try {
-            List<Future<?>> jobs = new ArrayList<>();
+        try (ChromiumPrinter printer = new ChromiumPrinter()) {
             for (int i = 0; i < html.size(); i++) {
                 Path page = html.get(i);
-                boolean header = headerFooter.get(i);
-                jobs.add(pool.submit(() -> {
-                    Path profile = Files.createTempDirectory("nianbao-chromium");
-                    try {
-                        Path pdf = page.resolveSibling(org.nianbao.model.Gold.stem(page.getFileName().toString()) + ".chromium.pdf");
-                        List<String> cmd = new ArrayList<>(List.of("chromium", "--headless", "--no-sandbox", "--disable-gpu",
-                                "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                                "--user-data-dir=" + profile, "--print-to-pdf=" + pdf));
-                        if (!header) {
-                            cmd.add("--no-pdf-header-footer");
-                        }
-                        cmd.add(page.toUri().toString());
-                        run(cmd, 120);
-                        if (!Files.isRegularFile(pdf)) {
-                            throw new IOException("Chromium did not print " + page);
-                        }
-                        return null;
-                    } finally {
-                        deleteTree(profile);
-                    }
-                }));
+                printer.print(page, page.resolveSibling(Gold.stem(page.getFileName().toString()) + ".chromium.pdf"), headerFooter.get(i));
             }
-            for (Future<?> job : jobs) {
-                job.get();
-            }
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IOException(e.getCause().getMessage(), e.getCause());
-        } finally {
-            pool.shutdownNow();
         }
     }
 

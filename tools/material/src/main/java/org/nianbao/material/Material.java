@@ -64,7 +64,7 @@ public final class Material {
     /** Writes everything; returns what was skipped (missing generators or corpus), for the caller to say. */
     public List<String> generate(int count, long seed, boolean pdf) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        List<String> skipped = new ArrayList<>();
+        List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
         Converters.deleteTree(out);
         Path synthetic = Files.createDirectories(out.resolve("synthetic"));
         Synthetic generator = new Synthetic(seed);
@@ -78,17 +78,27 @@ public final class Material {
         if (!pdf) {
             skipped.add("PDFs: not asked for");
         } else {
-            if (Converters.has("soffice")) {
-                for (Path dir : docx.stream().map(Path::getParent).distinct().toList()) {
-                    Converters.libreoffice(docx.stream().filter(p -> p.getParent().equals(dir)).toList(), dir);
+            // LibreOffice and Chromium run side by side, one core each
+            java.util.concurrent.CompletableFuture<Void> libreoffice = java.util.concurrent.CompletableFuture.runAsync(() -> {
+                try {
+                    if (Converters.has("soffice")) {
+                        Converters.libreoffice(docx);
+                    } else {
+                        skipped.add("LibreOffice PDFs: no soffice on the PATH (Debian package libreoffice-writer-nogui)");
+                    }
+                } catch (IOException | InterruptedException e) {
+                    throw new java.util.concurrent.CompletionException(e);
                 }
-            } else {
-                skipped.add("LibreOffice PDFs: no soffice on the PATH (Debian package libreoffice-writer-nogui)");
-            }
+            });
             if (Converters.has("chromium")) {
                 Converters.chromium(html, printHeaders);
             } else {
                 skipped.add("Chromium PDFs: no chromium on the PATH");
+            }
+            try {
+                libreoffice.join();
+            } catch (java.util.concurrent.CompletionException e) {
+                throw new IOException("LibreOffice: " + e.getCause().getMessage(), e.getCause());
             }
         }
         long end = System.nanoTime();
