@@ -8,7 +8,8 @@ import java.util.Random;
 /**
  * A report's page as a web crawler saves its text (like the real files of corpus/real/flattened): a crawler
  * header, then the whole page on one line with the tags stripped and table cells concatenated without
- * separators, page chrome around it in some styles, irregular single spaces between some cells in others.
+ * separators, page chrome around it in some styles, irregular single spaces between some cells in others, and
+ * sometimes a leftover Word comment before a table.
  */
 final class Flattened {
     private Flattened() {
@@ -41,6 +42,9 @@ final class Flattened {
                 t.append(part.text().replace("\n", ""));
             }
             if (part.table() != null) {
+                if (!style.chrome() && rnd.nextInt(3) == 0) {
+                    t.append("<!--[if !supportMisalignedColumns]--><!--[endif]-->"); // a Word comment crawlers leave
+                }
                 for (List<Tables.Cell> row : part.table().apply(tables).rows()) {
                     for (Tables.Cell c : row) {
                         if (style.spacedCells() && c.kind() == Tables.Kind.NUMBER && rnd.nextInt(3) > 0) {

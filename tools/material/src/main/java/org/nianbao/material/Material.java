@@ -94,7 +94,9 @@ public final class Material {
             java.util.concurrent.CompletableFuture<Void> libreoffice = java.util.concurrent.CompletableFuture.runAsync(() -> {
                 try {
                     if (Converters.has("soffice")) {
+                        long t = System.nanoTime();
                         Converters.libreoffice(docx);
+                        System.out.printf("material: LibreOffice converted %d Word documents in %.1f s%n", docx.size(), (System.nanoTime() - t) / 1e9);
                     } else {
                         skipped.add("LibreOffice PDFs: no soffice on the PATH (Debian package libreoffice-writer-nogui)");
                     }
@@ -103,7 +105,9 @@ public final class Material {
                 }
             });
             if (Converters.has("chromium")) {
+                long t = System.nanoTime();
                 Converters.chromium(html, printHeaders);
+                System.out.printf("material: Chromium printed %d pages in %.1f s%n", html.size(), (System.nanoTime() - t) / 1e9);
             } else {
                 skipped.add("Chromium PDFs: no chromium on the PATH");
             }
