@@ -86,7 +86,10 @@ public final class Scoreboard {
         return cells() == 0 ? 100 : 100.0 * count(Gold.Verdict.RIGHT) / cells();
     }
 
-    /** The accuracy table (Markdown), per rendering and overall, then the documents that are not exact. */
+    /**
+     * The accuracy table (Markdown), per rendering and overall, then per top folder (when there are several),
+     * then the documents that are not exact.
+     */
     public String report(boolean verbose) {
         Map<String, List<Document>> byLayout = new TreeMap<>();
         documents.forEach(d -> byLayout.computeIfAbsent(d.layout(), k -> new ArrayList<>()).add(d));
@@ -95,6 +98,14 @@ public final class Scoreboard {
                 .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
         byLayout.forEach((layout, docs) -> row(out, layout, docs));
         row(out, "**all**", documents);
+        Map<String, List<Document>> byFolder = new TreeMap<>();
+        documents.forEach(d -> byFolder.computeIfAbsent(d.path().getNameCount() > 1 ? d.path().getName(0).toString() : ".",
+                k -> new ArrayList<>()).add(d));
+        if (byFolder.size() > 1) {
+            out.append("\n| folder | documents | exact | cells | right | unread | wrong | accuracy |\n")
+                    .append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            byFolder.forEach((folder, docs) -> row(out, folder, docs));
+        }
         List<Document> inexact = documents.stream().filter(d -> !d.exact()).toList();
         out.append('\n').append(inexact.size()).append(" of ").append(documents.size()).append(" documents in ").append(dir)
                 .append(" are not read exactly").append(inexact.isEmpty() ? "." : ":").append('\n');
