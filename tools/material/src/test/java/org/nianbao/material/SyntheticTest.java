@@ -55,4 +55,17 @@ class SyntheticTest {
         assertThat(reports).anyMatch(r -> r.applications.cell(Applications.NEW_RECEIVED, 0) == null);
         assertThat(reports).anyMatch(r -> v(r.applications.cell(Applications.NEW_RECEIVED, Applications.TOTAL)) > 1000);
     }
+
+    @Test
+    void everyVariantOfStyleIsBothUsedAndNotUsed() throws Exception {
+        Synthetic synthetic = new Synthetic(20261201L);
+        List<Style> styles = IntStream.range(0, 48).mapToObj(i -> synthetic.next(i).style()).toList();
+        for (var component : Style.class.getRecordComponents()) {
+            List<Object> values = new java.util.ArrayList<>();
+            for (Style s : styles) {
+                values.add(component.getAccessor().invoke(s));
+            }
+            assertThat(values.stream().distinct().count()).as("values of %s", component.getName()).isGreaterThan(1);
+        }
+    }
 }
