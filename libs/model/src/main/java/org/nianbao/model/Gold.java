@@ -186,7 +186,7 @@ public final class Gold {
             add(cells, "applications.otherSplit", split, read.applications == null ? null : read.applications.otherSplit());
             for (String row : Applications.rowKeys(split)) {
                 for (int c = 0; c < Applications.COLUMNS.size(); c++) {
-                    add(cells, "applications.rows." + row + "[" + c + "]", gold.applications.cell(row, c),
+                    add(cells, Applications.path(row, c), gold.applications.cell(row, c),
                             read.applications == null ? null : read.applications.cell(row, c));
                 }
             }

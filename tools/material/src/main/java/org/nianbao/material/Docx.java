@@ -123,9 +123,6 @@ final class Docx {
                     setText(c, tables.label(text));
                 }
             }
-            if (label.equals("行政规范性文件")) {
-                setText(cells.get(0), tables.normativeLabel());
-            }
             if (next < rows.size() && cells.size() > 1 && (label.equals("规章") || label.equals("行政规范性文件")
                     || label.equals("行政许可") || label.equals("行政处罚") || label.equals("行政强制") || label.equals("行政事业性收费"))) {
                 List<String> names = org.nianbao.model.ActiveDisclosure.ROWS_2021.get(rows.get(next));

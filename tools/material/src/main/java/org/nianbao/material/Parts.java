@@ -1,5 +1,6 @@
 package org.nianbao.material;
 
+import org.nianbao.model.OfficialTables;
 import org.nianbao.model.Report;
 
 import java.time.LocalDate;
@@ -16,9 +17,9 @@ final class Parts {
 
     static List<Part> of(Report r) {
         return List.of(new Part("一、总体情况", r.sections.overview, null),
-                new Part(Tables.ACTIVE_HEADING, r.sections.activeDisclosure, Tables::active),
-                new Part(Tables.APPLICATIONS_HEADING, r.sections.applications, Tables::applications),
-                new Part(Tables.REVIEW_HEADING, r.sections.reviewLitigation, Tables::reviewLitigation),
+                new Part(OfficialTables.ACTIVE_HEADING, r.sections.activeDisclosure, Tables::active),
+                new Part(OfficialTables.APPLICATIONS_HEADING, r.sections.applications, Tables::applications),
+                new Part(OfficialTables.REVIEW_HEADING, r.sections.reviewLitigation, Tables::reviewLitigation),
                 new Part("五、存在的主要问题及改进情况", r.sections.problems, null),
                 new Part("六、其他需要报告的事项", r.sections.other, null));
     }
