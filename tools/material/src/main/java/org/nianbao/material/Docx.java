@@ -98,6 +98,13 @@ final class Docx {
                     }
                 }
             }
+            if (style.repeatHeader()) {
+                for (XWPFTable table : List.of(apps, t.get(2))) {
+                    for (int row = 0; row < 3; row++) {
+                        table.getRow(row).setRepeatHeader(true);
+                    }
+                }
+            }
             XWPFTable review = t.get(2);
             List<XWPFTableCell> cells = review.getRow(review.getNumberOfRows() - 1).getTableCells();
             int k = 0;
@@ -151,6 +158,7 @@ final class Docx {
         int[] pendingSpan = new int[t.columns()];
         for (int r = 0; r < t.rows().size(); r++) {
             XWPFTableRow row = table.insertNewTableRow(r);
+            row.setRepeatHeader(r < t.repeatedRows());
             int col = 0;
             for (Tables.Cell cell : t.rows().get(r)) {
                 col = continuations(row, col, pendingRows, pendingSpan, twips, false);

@@ -55,8 +55,9 @@ final class Html {
             h.append("<col style=\"width:").append(100 * w / sum).append("%\">");
         }
         h.append("</colgroup>\n");
-        for (List<Tables.Cell> row : t.rows()) {
-            h.append("<tr>");
+        for (int r = 0; r < t.rows().size(); r++) {
+            List<Tables.Cell> row = t.rows().get(r);
+            h.append(r == 0 && t.repeatedRows() > 0 ? "<thead>" : r == t.repeatedRows() && r > 0 ? "<tbody>" : "").append("<tr>");
             for (Tables.Cell c : row) {
                 h.append("<td");
                 if (c.colspan() > 1) {
@@ -70,9 +71,9 @@ final class Html {
                 }
                 h.append('>').append(esc(c.text())).append("</td>");
             }
-            h.append("</tr>\n");
+            h.append("</tr>").append(r == t.repeatedRows() - 1 ? "</thead>" : "").append('\n');
         }
-        h.append("</table>\n");
+        h.append(t.repeatedRows() > 0 ? "</tbody>" : "").append("</table>\n");
     }
 
     private static void paragraphs(StringBuilder h, String text) {

@@ -19,17 +19,19 @@ import java.util.Random;
  * @param longOverview    an overview long enough to push the tables across page breaks
  * @param intro           a sentence with numbers under the part headings, before the tables
  * @param printHeader     Chromium prints its header and footer (date, title, URL, page numbers)
+ * @param repeatHeader    the header rows of parts 三 and 四 repeat on every page a table runs over (HTML thead,
+ *                        Word tblHeader)
  */
 record Style(boolean swapNormative, boolean typos, boolean enumComma, String blank, boolean signedWords,
              boolean yuanSuffix, boolean thousands, boolean narrowLabels, boolean spacedCells, boolean chrome,
-             boolean longOverview, boolean intro, boolean printHeader) {
+             boolean longOverview, boolean intro, boolean printHeader, boolean repeatHeader) {
 
-    static final Style OFFICIAL = new Style(false, false, false, "", false, false, false, false, false, true, false, false, false);
+    static final Style OFFICIAL = new Style(false, false, false, "", false, false, false, false, false, true, false, false, false, false);
 
     /** The same style without thousands separators: crawler-flattened text has none, they would join numbers. */
     Style forText() {
         return new Style(swapNormative, typos, enumComma, blank, signedWords, yuanSuffix, false, narrowLabels, spacedCells,
-                chrome, longOverview, intro, printHeader);
+                chrome, longOverview, intro, printHeader, repeatHeader);
     }
 
     /** A random style: most reports close to the template, some with each variant. */
@@ -38,6 +40,6 @@ record Style(boolean swapNormative, boolean typos, boolean enumComma, String bla
         return new Style(rnd.nextInt(4) == 0, rnd.nextInt(4) == 0, rnd.nextInt(6) == 0,
                 blanks[rnd.nextInt(blanks.length)], rnd.nextInt(3) == 0, rnd.nextInt(3) == 0, rnd.nextInt(4) == 0,
                 rnd.nextInt(3) == 0, rnd.nextInt(3) == 0, rnd.nextBoolean(), rnd.nextInt(3) == 0, rnd.nextInt(3) == 0,
-                rnd.nextBoolean());
+                rnd.nextBoolean(), rnd.nextInt(3) == 0);
     }
 }

@@ -20,8 +20,11 @@ final class Tables {
     record Cell(String text, int colspan, int rowspan, Kind kind) {
     }
 
-    /** A table: its part heading, its grid columns' relative widths and its rows (continuations of merges omitted). */
-    record Table(String heading, int[] widths, List<List<Cell>> rows) {
+    /**
+     * A table: its part heading, its grid columns' relative widths, its rows (continuations of merges omitted) and
+     * how many of the first rows repeat on every page it runs over (0: none).
+     */
+    record Table(String heading, int[] widths, List<List<Cell>> rows, int repeatedRows) {
         int columns() {
             return widths.length;
         }
@@ -89,6 +92,10 @@ final class Tables {
                     ? new Cell(number(c.value(), c.path().substring(c.path().lastIndexOf('.') + 1)), c.colspan(), c.rowspan(), Kind.NUMBER)
                     : new Cell(label(c.text()), c.colspan(), c.rowspan(), c.header() ? Kind.HEADER : Kind.LABEL)).toList());
         }
-        return new Table(heading, widths, rows);
+        int header = 0;
+        while (header < rows.size() && rows.get(header).stream().allMatch(c -> c.kind() == Kind.HEADER)) {
+            header++;
+        }
+        return new Table(heading, widths, rows, style.repeatHeader() && !heading.equals(OfficialTables.ACTIVE_HEADING) ? header : 0);
     }
 }
