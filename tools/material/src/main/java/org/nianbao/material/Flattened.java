@@ -65,6 +65,6 @@ final class Flattened {
         if (style.chrome()) {
             t.append(" 附件下载");
         }
-        return t.toString().strip();
+        return t.toString().replaceAll(" {2,}", " ").strip(); // the crawler keeps single spaces only
     }
 }

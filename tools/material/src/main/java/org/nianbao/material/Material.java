@@ -171,7 +171,7 @@ public final class Material {
         }
     }
 
-    /** The prose of parts 一, 五 and 六 of a source document, lines joined (they are broken lines of one text). */
+    /** The prose of parts 一, 五 and 六 of a source document, lines joined (they are broken lines of one text), page numbers dropped. */
     static void prose(Report r, String text) {
         Matcher m = PARTS.matcher(text);
         if (m.find()) {
@@ -182,7 +182,7 @@ public final class Material {
     }
 
     private static String join(String lines) {
-        return lines.replaceAll("[\\t\\u3000 ]*\\r?\\n[\\t\\u3000 ]*", "").replaceAll("[\\t\\u3000 ]+", " ").strip();
+        return lines.replaceAll("(?m)^\\s*[-－—]\\s*\\d+\\s*[-－—]\\s*$", "").replaceAll("[\\t\\u3000 ]*\\r?\\n[\\t\\u3000 ]*", "").replaceAll("[\\t\\u3000 ]+", " ").strip();
     }
 
     private byte[] readTemplate(List<String> skipped) throws IOException {
