@@ -37,7 +37,7 @@ final class Synthetic {
         int kind = i % 12;
         ReportFormat format = kind < 5 ? ReportFormat.F2019 : kind < 11 ? ReportFormat.F2021 : ReportFormat.MIXED;
         int year = format == ReportFormat.F2019 ? 2019 + rnd.nextInt(2) : 2021 + rnd.nextInt(4);
-        int scale = rnd.nextInt(10); // 0–3 quiet, 4–7 small, 8 medium, 9 large
+        int scale = i % 8 == 6 ? 9 : rnd.nextInt(10); // 0–3 quiet, 4–7 small, 8 medium, 9 large; every 8th large
         Report r = new Report();
         r.format = format;
         r.year = year;
@@ -48,7 +48,7 @@ final class Synthetic {
         r.applications = applications(format == ReportFormat.F2021, scale);
         r.reviewLitigation = reviewLitigation(scale);
         Style style = Style.random(rnd);
-        if (rnd.nextInt(5) == 0) {
+        if (i % 6 == 4 || rnd.nextInt(6) == 0) {
             blankZeros(r);
         }
         if (rnd.nextInt(4) == 0) {
