@@ -7,6 +7,7 @@ import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.nianbao.model.ActiveDisclosure;
 import org.nianbao.model.Applications;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReviewLitigation;
@@ -132,7 +133,7 @@ final class Docx {
             }
             if (next < rows.size() && cells.size() > 1 && (label.equals("规章") || label.equals("行政规范性文件")
                     || label.equals("行政许可") || label.equals("行政处罚") || label.equals("行政强制") || label.equals("行政事业性收费"))) {
-                List<String> names = org.nianbao.model.ActiveDisclosure.ROWS_2021.get(rows.get(next));
+                List<String> names = ActiveDisclosure.ROWS_2021.get(rows.get(next));
                 for (int c = 0; c < names.size(); c++) {
                     setText(cells.get(1 + c), tables.number(r.active.get(rows.get(next), names.get(c)), names.get(c)));
                 }

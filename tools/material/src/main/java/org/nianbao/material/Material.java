@@ -9,7 +9,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -67,7 +70,10 @@ public final class Material {
     /** Writes everything; returns what was skipped (missing generators or corpus), for the caller to say. */
     public List<String> generate(int count, long seed, boolean pdf) throws IOException, InterruptedException {
         long start = System.nanoTime();
-        List<String> skipped = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> skipped = Collections.synchronizedList(new ArrayList<>());
+        docx.clear();
+        html.clear();
+        printHeaders.clear();
         if (Files.isDirectory(out) && !Files.exists(out.resolve(MARKER))) {
             try (Stream<Path> entries = Files.list(out)) {
                 if (entries.findAny().isPresent()) {
@@ -87,35 +93,10 @@ public final class Material {
         }
         corpus(template, skipped);
         long documents = System.nanoTime();
-        if (!pdf) {
-            skipped.add("PDFs: not asked for");
+        if (pdf) {
+            pdfs(skipped);
         } else {
-            // LibreOffice and Chromium run side by side, one core each
-            java.util.concurrent.CompletableFuture<Void> libreoffice = java.util.concurrent.CompletableFuture.runAsync(() -> {
-                try {
-                    if (Converters.has("soffice")) {
-                        long t = System.nanoTime();
-                        Converters.libreoffice(docx);
-                        System.out.printf("material: LibreOffice converted %d Word documents in %.1f s%n", docx.size(), (System.nanoTime() - t) / 1e9);
-                    } else {
-                        skipped.add("LibreOffice PDFs: no soffice on the PATH (Debian package libreoffice-writer-nogui)");
-                    }
-                } catch (IOException | InterruptedException e) {
-                    throw new java.util.concurrent.CompletionException(e);
-                }
-            });
-            if (Converters.has("chromium")) {
-                long t = System.nanoTime();
-                Converters.chromium(html, printHeaders);
-                System.out.printf("material: Chromium printed %d pages in %.1f s%n", html.size(), (System.nanoTime() - t) / 1e9);
-            } else {
-                skipped.add("Chromium PDFs: no chromium on the PATH");
-            }
-            try {
-                libreoffice.join();
-            } catch (java.util.concurrent.CompletionException e) {
-                throw new IOException("LibreOffice: " + e.getCause().getMessage(), e.getCause());
-            }
+            skipped.add("PDFs: not asked for");
         }
         long end = System.nanoTime();
         try (Stream<Path> files = Files.walk(out)) {
@@ -124,6 +105,35 @@ public final class Material {
         }
         skipped.forEach(s -> System.out.println("material: skipped " + s));
         return skipped;
+    }
+
+    /** LibreOffice's PDFs of the Word documents and Chromium's of the HTML pages, side by side (one core each). */
+    private void pdfs(List<String> skipped) throws IOException, InterruptedException {
+        CompletableFuture<Void> libreoffice = CompletableFuture.runAsync(() -> {
+            try {
+                if (Converters.has("soffice")) {
+                    long t = System.nanoTime();
+                    Converters.libreoffice(docx);
+                    System.out.printf("material: LibreOffice converted %d Word documents in %.1f s%n", docx.size(), (System.nanoTime() - t) / 1e9);
+                } else {
+                    skipped.add("LibreOffice PDFs: no soffice on the PATH (Debian package libreoffice-writer-nogui)");
+                }
+            } catch (IOException | InterruptedException e) {
+                throw new CompletionException(e);
+            }
+        });
+        if (Converters.has("chromium")) {
+            long t = System.nanoTime();
+            Converters.chromium(html, printHeaders);
+            System.out.printf("material: Chromium printed %d pages in %.1f s%n", html.size(), (System.nanoTime() - t) / 1e9);
+        } else {
+            skipped.add("Chromium PDFs: no chromium on the PATH");
+        }
+        try {
+            libreoffice.join();
+        } catch (CompletionException e) {
+            throw new IOException("LibreOffice: " + e.getCause().getMessage(), e.getCause());
+        }
     }
 
     private void render(Path dir, String name, Report r, Style style, byte[] template, long seed) throws IOException {
