@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -52,7 +53,13 @@ final class ChromiumPrinter implements AutoCloseable {
             browser.destroyForcibly();
             throw new IOException("Chromium did not open its DevTools endpoint");
         }
-        Thread drain = new Thread(() -> err.lines().forEach(l -> { }), "chromium-stderr");
+        Thread drain = new Thread(() -> {
+            try {
+                err.lines().forEach(l -> { });
+            } catch (java.io.UncheckedIOException closed) {
+                // the browser was stopped
+            }
+        }, "chromium-stderr");
         drain.setDaemon(true);
         drain.start();
         socket = HttpClient.newHttpClient().newWebSocketBuilder().buildAsync(URI.create(endpoint), new Listener()).join();
@@ -108,15 +115,32 @@ final class ChromiumPrinter implements AutoCloseable {
         } catch (Exception ignored) {
             // the browser is stopped below anyway
         }
+        List<ProcessHandle> children = browser.descendants().toList();
         browser.destroy();
+        children.forEach(ProcessHandle::destroy);
         try {
             if (!browser.waitFor(10, TimeUnit.SECONDS)) {
                 browser.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             }
+            for (ProcessHandle child : children) {
+                child.onExit().get(10, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (Exception e) {
+            children.forEach(ProcessHandle::destroyForcibly);
         }
-        Converters.deleteTree(profile);
+        // the browser's helpers may still be removing their own files: try again before giving up
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Converters.deleteTree(profile);
+                return;
+            } catch (IOException | java.io.UncheckedIOException e) {
+                if (attempt == 3) {
+                    throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
+                }
+            }
+        }
     }
 
     private final class Listener implements WebSocket.Listener {

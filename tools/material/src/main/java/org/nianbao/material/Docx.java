@@ -72,8 +72,8 @@ final class Docx {
                 if (text.equals("政府信息公开工作年度报告格式模板")) {
                     replace(p, r.title);
                 } else if (text.startsWith("（文字描述") && description < prose.length) {
-                    String text0 = prose[description++];
-                    String[] lines = text0 == null ? new String[]{""} : text0.split("\n");
+                    String part = prose[description++];
+                    String[] lines = part == null ? new String[]{""} : part.split("\n");
                     for (int i = 0; i < lines.length - 1; i++) {
                         doc.insertNewParagraph(p.getCTP().newCursor()).createRun().setText(lines[i]);
                     }
