@@ -39,6 +39,11 @@ public class Applications {
     public List<String> columns = COLUMNS;
     public Map<String, List<Long>> rows = new LinkedHashMap<>();
 
+    /** The model path of a cell, e.g. {@code applications.rows.granted[0]}. */
+    public static String path(String row, int column) {
+        return "applications.rows." + row + "[" + column + "]";
+    }
+
     /** The row keys of the format, in table order. */
     public static List<String> rowKeys(boolean otherSplit) {
         List<String> keys = new ArrayList<>();

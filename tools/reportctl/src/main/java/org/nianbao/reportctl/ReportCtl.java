@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "reportctl", mixinStandardHelpOptions = true, version = "reportctl 0.1.0",
         description = "Read, check and submit 政府信息公开工作年度报告.",
         subcommands = {ExtractCommand.class, ValidateCommand.class, SubmitCommand.class, WatchCommand.class,
-                DlqCommand.class, AdminCommand.class})
+                DlqCommand.class, AdminCommand.class, ScoreCommand.class})
 public final class ReportCtl implements Runnable {
 
     @CommandLine.Spec

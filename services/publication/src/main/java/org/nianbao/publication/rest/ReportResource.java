@@ -18,7 +18,7 @@ import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.model.Report;
 import org.nianbao.publication.model.ReportRevision;
-import org.nianbao.publication.service.OfficialTables;
+import org.nianbao.model.OfficialTables;
 import org.nianbao.publication.service.TablesDocx;
 
 import java.io.UncheckedIOException;

@@ -1,5 +1,6 @@
 package org.nianbao.publication.service;
 
+import org.nianbao.model.Applications;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReviewLitigation;
 
@@ -51,7 +52,7 @@ public final class CellExport {
     }
 
     public static String applicationPath(String row, int column) {
-        return "applications.rows." + row + "[" + column + "]";
+        return Applications.path(row, column);
     }
 
     private static BigDecimal decimal(Long value) {

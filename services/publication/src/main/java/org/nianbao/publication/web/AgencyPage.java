@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.nianbao.publication.repository.ReportCellRepository;
 import org.nianbao.publication.rest.AgencyResource;
-import org.nianbao.publication.service.OfficialTables;
+import org.nianbao.model.OfficialTables;
 
 import java.math.BigDecimal;
 import java.util.LinkedHashSet;

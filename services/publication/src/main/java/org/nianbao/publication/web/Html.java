@@ -1,6 +1,6 @@
 package org.nianbao.publication.web;
 
-import org.nianbao.publication.service.OfficialTables;
+import org.nianbao.model.OfficialTables;
 
 import java.util.List;
 import java.util.Map;

@@ -13,7 +13,7 @@ import org.nianbao.model.Report;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.model.ReportRevision;
 import org.nianbao.publication.rest.ReportResource;
-import org.nianbao.publication.service.OfficialTables;
+import org.nianbao.model.OfficialTables;
 
 import java.util.HashMap;
 import java.util.List;

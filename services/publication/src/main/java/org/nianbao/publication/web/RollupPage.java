@@ -14,7 +14,7 @@ import org.nianbao.publication.repository.ReportCellRepository;
 import org.nianbao.publication.rest.QueryParams;
 import org.nianbao.publication.service.Completeness;
 import org.nianbao.publication.service.CompletenessService;
-import org.nianbao.publication.service.OfficialTables;
+import org.nianbao.model.OfficialTables;
 import org.nianbao.publication.service.Rollup;
 
 import java.util.ArrayList;

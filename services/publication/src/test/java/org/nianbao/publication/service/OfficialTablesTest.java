@@ -3,6 +3,7 @@ package org.nianbao.publication.service;
 import org.junit.jupiter.api.Test;
 import org.nianbao.model.ActiveDisclosure;
 import org.nianbao.model.Applications;
+import org.nianbao.model.OfficialTables;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportFormat;
 import org.nianbao.model.ReviewLitigation;

@@ -3,6 +3,7 @@ package org.nianbao.publication.service;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.junit.jupiter.api.Test;
+import org.nianbao.model.OfficialTables;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReportFormat;
 

@@ -1,9 +1,4 @@
-package org.nianbao.publication.service;
-
-import org.nianbao.model.ActiveDisclosure;
-import org.nianbao.model.Applications;
-import org.nianbao.model.Report;
-import org.nianbao.model.ReviewLitigation;
+package org.nianbao.model;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -12,7 +7,8 @@ import java.util.Map;
 
 /**
  * The three official tables of a report (parts 二, 三 and 四) laid out as in the State Council template,
- * merged cells included, as a grid any renderer (the web page, the HTML and DOCX exports) walks.
+ * merged cells included, as a grid any renderer walks (publication's web page and its HTML and DOCX exports, the
+ * test material of tools/material).
  * A data cell carries its model path, so findings can be attached to it.
  */
 public final class OfficialTables {
@@ -237,7 +233,7 @@ public final class OfficialTables {
         List<Cell> row = new ArrayList<>(List.of(labels));
         for (int c = 0; c < Applications.COLUMNS.size(); c++) {
             Long v = a.cell(key, c);
-            row.add(Cell.data(CellExport.applicationPath(key, c), v == null ? null : BigDecimal.valueOf(v), 1));
+            row.add(Cell.data(Applications.path(key, c), v == null ? null : BigDecimal.valueOf(v), 1));
         }
         return row;
     }
