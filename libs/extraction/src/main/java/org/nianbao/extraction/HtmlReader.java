@@ -27,10 +27,33 @@ final class HtmlReader {
     static String text(String html) {
         Document doc = Jsoup.parse(html);
         Element root = mainContent(doc);
+        String title = root.text().contains("年度报告") ? null : title(doc);
         root.select(CHROME).remove();
         StringBuilder out = new StringBuilder();
+        if (title != null) {
+            out.append(title).append('\n');
+        }
         walk(root, out);
         return out.toString().replace('\u00A0', ' ');
+    }
+
+    /**
+     * The report's title where the report's own element lacks it: the page's heading that names a report, or
+     * the page title's part that does ("…年度报告_政府信息公开年报_某某网").
+     */
+    private static String title(Document doc) {
+        for (Element heading : doc.select("h1, h2, h3, [class*=title]")) {
+            String t = heading.text().strip();
+            if (t.contains("报告") && t.length() <= 80) {
+                return t;
+            }
+        }
+        for (String part : doc.title().split("[_|｜]|\\s[-—]\\s")) {
+            if (part.contains("报告") && part.strip().length() <= 80) {
+                return part.strip();
+            }
+        }
+        return null;
     }
 
     /** The element holding the report: the smallest one with the part headings and the tables, else body. */
