@@ -37,8 +37,8 @@ final class RowCandidates {
 
     /**
      * As {@link #of(List, int, Predicate)}; with {@code blanksPossible} (the document leaves cells empty, and an
-     * empty cell leaves no trace in flattened text) any cell may also be blank. A reading with a blank cell
-     * cannot be checked against the identity, so it is kept.
+     * empty cell leaves no trace in flattened text) any cell may also be blank. A blank counts 0 in the
+     * identity, as it does in the table's arithmetic (and in validation); the cell itself stays blank.
      */
     static List<List<CellValue>> of(List<String> tokens, int n, Predicate<List<Long>> identity, boolean blanksPossible) {
         List<Token> parsed = tokens.stream().map(Token::parse).toList();
@@ -87,7 +87,7 @@ final class RowCandidates {
         final boolean blanksPossible;
         final int[] digitsFrom;
         final List<String> texts = new ArrayList<>(); // null: a blank cell
-        final List<Long> counts = new ArrayList<>(); // null: not a count (blank, fraction, text)
+        final List<Long> counts = new ArrayList<>(); // a blank counts 0, as in the table's arithmetic; null: no count (fraction, text)
         int notCounts;
         final List<List<CellValue>> found = new ArrayList<>();
         int steps;
@@ -122,8 +122,8 @@ final class RowCandidates {
                 return;
             }
             if (blanksPossible && cellsLeft > tokens.size() - t) {
-                push(null, null);
-                run(t, 0);
+                push(null, 0L); // an empty cell, before the rest of this token
+                run(t, pos);
                 pop();
             }
             if (!token.isRun()) {
@@ -159,7 +159,7 @@ final class RowCandidates {
             notCounts -= counts.remove(counts.size() - 1) == null ? 1 : 0;
         }
 
-        /** The identity does not already fail on the cells placed so far (a cell that is no count cannot be checked). */
+        /** The identity does not already fail on the cells placed so far (a cell that is no count stops the check). */
         private boolean mayHold() {
             return identity == null || notCounts > 0 || identity.test(counts);
         }
@@ -172,11 +172,13 @@ final class RowCandidates {
             while (cells.size() < n) {
                 cells.add(BLANK);
             }
-            if (identity != null && cells.stream().allMatch(c -> c.count() != null) && !identity.test(cells.stream().map(CellValue::count).toList())) {
-                return;
-            }
-            if (identity != null && cells.stream().anyMatch(c -> c.count() == null && !c.isBlank())) {
-                return; // text or a fraction where the identity needs counts
+            if (identity != null) {
+                if (cells.stream().anyMatch(c -> c.count() == null && !c.isBlank())) {
+                    return; // text or a fraction where the identity needs counts
+                }
+                if (!identity.test(cells.stream().map(c -> c.isBlank() ? 0L : c.count()).toList())) {
+                    return;
+                }
             }
             found.add(List.copyOf(cells));
             if (found.size() > MAX_CANDIDATES) {

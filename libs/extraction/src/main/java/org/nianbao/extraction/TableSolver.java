@@ -64,7 +64,7 @@ final class TableSolver {
         return new Result(ordered, unread);
     }
 
-    /** One identity on one column, usable only where every row in it has a count in that column. */
+    /** One identity on one column, usable only where every row in it has a count (or a blank) in that column. */
     private record Check(int[] left, int[] right, int column) {
     }
 
@@ -105,7 +105,8 @@ final class TableSolver {
                         java.util.Arrays.fill(known[r], true);
                     }
                     for (int c = 0; c < row.size(); c++) {
-                        Long count = row.get(c).count();
+                        // a blank counts 0 in the identities, as in the table's arithmetic; text or a fraction: unusable
+                        Long count = row.get(c).isBlank() ? Long.valueOf(0) : row.get(c).count();
                         values[r][o][c] = count == null ? -1 : count;
                         known[r][c] &= count != null && count >= 0;
                     }

@@ -51,14 +51,15 @@ class TableSolverTest {
     }
 
     @Test
-    void aBlankCellKeepsItsColumnOutOfTheIdentity() {
-        // column 0 has a blank in b: only column 1 can choose, and both readings give 2 and 0 there… no: 2 ≠ 0
+    void aBlankCellCountsZeroInTheIdentitiesAndStaysBlank() {
+        // column 0: a + (blank) = 1 leaves only a = 1 2
         Map<String, List<List<CellValue>>> readings = new LinkedHashMap<>();
         readings.put("a", List.of(row("1", "2"), row("12", "0")));
         readings.put("b", List.of(row("", "3")));
-        readings.put("total", List.of(row("4", "5")));
+        readings.put("total", List.of(row("1", "5")));
         TableSolver.Result result = TableSolver.solve(readings, SUM);
         assertThat(result.cells().get("a")).isEqualTo(row("1", "2"));
+        assertThat(result.cells().get("b").get(0).isBlank()).isTrue();
     }
 
     @Test
@@ -83,5 +84,10 @@ class TableSolverTest {
                 .containsExactlyInAnyOrder(row("0", "+5", "246"), row("0", "+52", "46"), row("0", "+524", "6"));
         assertThat(RowCandidates.of(List.of("396171.6万元"), 2, null)).as("the fraction and unit stay on the last cell")
                 .contains(row("3", "96171.6万元"));
+        // an empty cell leaves no trace: 34 may stand in any of the six columns, the total after them
+        assertThat(RowCandidates.of(List.of("3434"), 7, Templates::applicationRowHolds, true))
+                .containsExactlyInAnyOrder(row("34", "", "", "", "", "", "34"), row("", "34", "", "", "", "", "34"),
+                        row("", "", "34", "", "", "", "34"), row("", "", "", "34", "", "", "34"),
+                        row("", "", "", "", "34", "", "34"), row("", "", "", "", "", "34", "34"));
     }
 }
