@@ -305,7 +305,7 @@ final class ReportParser {
                 break;
             }
             title.append(t);
-            if (t.contains("报告")) {
+            if (title.toString().contains("报告")) { // a long title wraps: "…年度报" then "告"
                 String full = joinCjk(title.toString());
                 report.title = full;
                 Matcher y = YEAR_IN_TITLE.matcher(full);
@@ -504,7 +504,7 @@ final class ReportParser {
             if (pieces.size() != 15) {
                 continue;
             }
-            List<CellValue> cells = pieces.stream().map(CellValue::parse).toList();
+            List<CellValue> cells = RowReader.joinWrapped(pieces.stream().map(CellValue::parse).toList(), Templates::reviewGroupsHold);
             if (cells.stream().allMatch(c -> c.isNumber() || c.isBlank()) && cells.stream().anyMatch(CellValue::isNumber)) {
                 found = cells;
             }

@@ -15,6 +15,7 @@ import java.util.regex.Pattern;
 final class RowReader {
     static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－]\\s*\\d+\\s*[-—–－]$|^第\\d+页.*");
     private static final Pattern TRAILING_DIGITS = Pattern.compile("[^\\d\\s.、]\\s+(\\d+)\\s*$");
+    private static final Pattern WRAPPED_DIGITS = Pattern.compile("\\d+(\\s+\\d+)+");
     private static final Pattern ORDINAL = Pattern.compile("^\\d+[.、．]$");
     private static final Pattern TRAILING_ORDINAL = Pattern.compile("\\d[.、．][^\\d]*$");
     /** A blank cell's placeholder, not a slash between words ("本年增/减"). */
@@ -174,7 +175,7 @@ final class RowReader {
             }
         }
         if (fields.size() == n) {
-            return List.of(fields);
+            return List.of(joinWrapped(fields, identity));
         }
         if (fields.size() > n) {
             List<CellValue> extra = fields.subList(0, fields.size() - n);
@@ -199,6 +200,23 @@ final class RowReader {
             return List.of(blanks);
         }
         return List.of();
+    }
+
+    /**
+     * A number a narrow cell wrapped over two lines ("11 6" for 116) is kept apart by the readers, since a
+     * stray mark cannot be told from a wrapped digit. It is joined only where the row's identity, with every
+     * other cell read, confirms the joined number; otherwise the cell stays unreadable.
+     */
+    static List<CellValue> joinWrapped(List<CellValue> cells, Predicate<List<Long>> identity) {
+        if (identity == null || cells.stream().noneMatch(c -> WRAPPED_DIGITS.matcher(c.raw().strip()).matches())) {
+            return cells;
+        }
+        List<CellValue> joined = cells.stream().map(c -> WRAPPED_DIGITS.matcher(c.raw().strip()).matches()
+                ? CellValue.parse(c.raw().replaceAll("\\s+", "")) : c).toList();
+        if (joined.stream().anyMatch(c -> c.count() == null && !c.isBlank())) {
+            return cells;
+        }
+        return identity.test(joined.stream().map(c -> c.isBlank() ? 0L : c.count()).toList()) ? joined : cells;
     }
 
     private static List<CellValue> trailingFilled(List<CellValue> fields) {

@@ -74,6 +74,18 @@ class TableSolverTest {
     }
 
     @Test
+    void aNumberWrappedInItsCellIsJoinedOnlyWhereTheRowsIdentityConfirmsIt() {
+        // "11 6": a narrow cell wrapped 116 over two lines; 68 + 18 + 17 + 13 = 116 confirms it
+        assertThat(RowReader.joinWrapped(row("68", "18", "17", "13", "11 6"), Templates::reviewGroupsHold))
+                .isEqualTo(row("68", "18", "17", "13", "116"));
+        // "11 7" would be 117: the identity does not hold, the cell stays unreadable
+        assertThat(RowReader.joinWrapped(row("68", "18", "17", "13", "11 7"), Templates::reviewGroupsHold).get(4).kind())
+                .isEqualTo(CellValue.Kind.UNREADABLE);
+        // no identity (part 二): never joined
+        assertThat(RowReader.joinWrapped(row("1", "0", "7 7"), null).get(2).kind()).isEqualTo(CellValue.Kind.UNREADABLE);
+    }
+
+    @Test
     void runsAreSplitAtWrittenBoundariesOnlyAndNeverWithLeadingZeros() {
         assertThat(RowCandidates.of(List.of("10", "0", "00", "0", "1"), 7, null)).singleElement()
                 .isEqualTo(row("1", "0", "0", "0", "0", "0", "1"));
