@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 final class RowReader {
     static final Pattern PAGE_NUMBER = Pattern.compile("^[-—–－]\\s*\\d+\\s*[-—–－]$|^第\\d+页.*");
     private static final Pattern TRAILING_DIGITS = Pattern.compile("[^\\d\\s.、]\\s+(\\d+)\\s*$");
-    private static final Pattern WRAPPED_DIGITS = Pattern.compile("\\d+(\\s+\\d+)+");
+    private static final Pattern WRAPPED_DIGITS = Pattern.compile("\\d[\\d,.]*(\\s+[\\d,.]+)+");
     private static final Pattern ORDINAL = Pattern.compile("^\\d+[.、．]$");
     private static final Pattern TRAILING_ORDINAL = Pattern.compile("\\d[.、．][^\\d]*$");
     /** A blank cell's placeholder, not a slash between words ("本年增/减"). */
