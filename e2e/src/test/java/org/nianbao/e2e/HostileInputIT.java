@@ -346,6 +346,46 @@ class HostileInputIT {
         assertNothingStored();
     }
 
+    @Test
+    void malformedBatchesAreRefusedWholeOrItemByItem() throws Exception {
+        StringBuilder many = new StringBuilder();
+        for (int i = 0; i < 5001; i++) {
+            many.append("{}\n");
+        }
+        HttpResponse<String> r = raw("/api/v1/submissions/batch", "application/x-ndjson", many.toString().getBytes(StandardCharsets.UTF_8));
+        JsonPath result = JsonPath.from(r.body());
+        assertThat(result.getList("results")).hasSize(5001);
+        assertThat(result.getString("results[0].problem.detail")).contains("no 'text' field");
+        assertThat(result.getString("results[5000].problem.detail")).contains("at most 5000 documents");
+        assertProblem(raw("/api/v1/submissions/batch", "application/x-ndjson", "\n \n".getBytes(StandardCharsets.UTF_8)), 400, "no submission");
+        assertProblem(raw("/api/v1/submissions/batch", "application/json", "{}".getBytes(StandardCharsets.UTF_8)), 415, "application/x-ndjson");
+
+        assertProblem(raw("/api/v1/submissions/batch", "application/zip", zip(Map.of("manifest.csv", "file,colour\n",
+                "a.txt", report))), 400, "manifest.csv: unknown column 'colour'");
+        r = raw("/api/v1/submissions/batch", "application/zip", zip(Map.of(
+                "manifest.csv", "file,agency,regionCode,year\na.txt,坏清单局,330102,1900\nb.txt,坏清单局\u0000,330102,2020\n",
+                "../../a.txt", report, "b.txt", report, "c" + "x".repeat(300) + ".txt", report, "d.exe", report)));
+        result = JsonPath.from(r.body());
+        assertThat(result.getInt("rejected")).as(r.body()).isEqualTo(4);
+        assertThat(result.getString("results.find { it.item == '../../a.txt' }.problem.detail")).contains("year must be between 2007");
+        assertThat(result.getString("results.find { it.item == 'b.txt' }.problem.detail")).contains("control characters");
+        assertThat(result.getString("results.find { it.item.startsWith('cxxx') }.problem.detail")).contains("fileName has 305 characters");
+        assertThat(result.getString("results.find { it.item == 'd.exe' }.problem.detail")).contains("not accepted");
+        assertNothingStored();
+    }
+
+    private static byte[] zip(Map<String, String> files) throws Exception {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            for (var file : files.entrySet()) {
+                zip.putNextEntry(new ZipEntry(file.getKey()));
+                zip.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                zip.closeEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
     // --- concurrency and idempotency ------------------------------------------------------------------------
 
     private static List<Response> concurrently(int n, java.util.function.IntFunction<Response> post) throws Exception {

@@ -41,7 +41,8 @@ public class ProblemMappers {
             case 400 -> "The request is malformed (" + e.getMessage() + "): a JSON body must be valid JSON in UTF-8, a multipart"
                     + " body complete multipart/form-data with the boundary of its Content-Type header.";
             case 413 -> "A part of the request is larger than its limit: a metadata part may have at most 64 KB, a document at most 20 MB.";
-            case 415 -> "Send multipart/form-data with the document in a part named 'file', or application/json with a 'text' field.";
+            case 415 -> "Send multipart/form-data with the document in a part named 'file', or application/json with a 'text' field;"
+                    + " a batch as application/zip or application/x-ndjson.";
             default -> e.getMessage();
         };
         return Problem.response(status, Response.Status.fromStatusCode(status) == null ? "Error"
