@@ -204,14 +204,18 @@ class IntakeIT {
     }
 
     @Test
-    void theIdempotencyKeyReturnsTheFirstSubmission() throws Exception {
+    void theIdempotencyKeyReturnsTheFirstSubmissionAndRefusesAnotherBody() throws Exception {
         String text = StackFixture.seed("002_250f2460152f5126.txt");
         String first = as(hebeiKey).header("Idempotency-Key", "batch-7-item-1").contentType("application/json")
                 .body(Map.of("text", text, "regionCode", "130682", "agency", "幂等测试局"))
                 .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
         as(hebeiKey).header("Idempotency-Key", "batch-7-item-1").contentType("application/json")
+                .body(Map.of("text", text, "regionCode", "130682", "agency", "幂等测试局"))
+                .post("/api/v1/submissions").then().statusCode(200).body("id", equalTo(first)).body("duplicate", equalTo(true));
+        as(hebeiKey).header("Idempotency-Key", "batch-7-item-1").contentType("application/json")
                 .body(Map.of("text", text + "\n", "regionCode", "130682", "agency", "幂等测试局"))
-                .post("/api/v1/submissions").then().statusCode(200).body("id", equalTo(first));
+                .post("/api/v1/submissions").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("already used for another document"));
     }
 
     @Test

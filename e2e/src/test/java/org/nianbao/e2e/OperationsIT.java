@@ -125,8 +125,10 @@ class OperationsIT {
     void metricsAndThePipelineStatusShowTheFlow() throws Exception {
         String id = fixture.submitText(StackFixture.seed("001_43d6c315cbc0f57d.txt"), Map.of("agency", "指标测试局", "year", 2021));
         fixture.awaitPublished(id, Duration.ofSeconds(90));
+        RestAssured.given().baseUri(fixture.intake()).get("/ops/v1/pipeline").then().statusCode(401)
+                .contentType("application/problem+json");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RestAssured.given().baseUri(fixture.intake())
-                .get("/ops/v1/pipeline").then().statusCode(200)
+                .auth().oauth2(StackFixture.ADMIN_TOKEN).get("/ops/v1/pipeline").then().statusCode(200)
                 .body("stages.stage", org.hamcrest.Matchers.contains("extraction", "validation", "publication", "intake-status"))
                 .body("stages.find { it.stage == 'validation' }.backlog", org.hamcrest.Matchers.equalTo(0))
                 .body("submissions.PUBLISHED", org.hamcrest.Matchers.greaterThanOrEqualTo(1))

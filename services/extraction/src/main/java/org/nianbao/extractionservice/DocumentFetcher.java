@@ -18,12 +18,17 @@ public class DocumentFetcher {
     @ConfigProperty(name = "nianbao.fetch.attempts", defaultValue = "5")
     int attempts;
 
+    /** Intake's service token for its internal document API. */
+    @ConfigProperty(name = "nianbao.internal-token", defaultValue = "")
+    String internalToken;
+
     public byte[] fetch(String url) throws IOException, InterruptedException {
         IOException last = null;
         for (int attempt = 1; attempt <= attempts; attempt++) {
             try {
                 HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(60)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+                        .timeout(Duration.ofSeconds(60)).header("Authorization", "Bearer " + internalToken).GET().build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
                 if (response.statusCode() == 200) {
                     return response.body();
                 }

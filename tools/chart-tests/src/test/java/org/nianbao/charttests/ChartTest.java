@@ -128,14 +128,20 @@ class ChartTest {
     }
 
     @Test
-    void onlyIntakeAndPublicationGetTheAdminToken() {
+    void onlyIntakeAndPublicationGetTheAdminTokenAndOnlyIntakeAndExtractionTheInternalToken() {
         for (Deployment d : of(Chart.objects(Chart.render(Map.of())), Deployment.class)) {
-            boolean admin = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
-                    .anyMatch(e -> e.getName().equals("NIANBAO_ADMIN_TOKEN") && e.getValueFrom() != null
-                            && e.getValueFrom().getSecretKeyRef() != null && e.getValueFrom().getSecretKeyRef().getKey().equals("admin-token"));
             String name = d.getMetadata().getName();
-            assertThat(admin).as(name).isEqualTo(name.endsWith("intake") || name.endsWith("publication"));
+            assertThat(hasSecret(d, "NIANBAO_ADMIN_TOKEN", "admin-token")).as(name)
+                    .isEqualTo(name.endsWith("intake") || name.endsWith("publication"));
+            assertThat(hasSecret(d, "NIANBAO_INTERNAL_TOKEN", "internal-token")).as(name)
+                    .isEqualTo(name.endsWith("intake") || name.endsWith("extraction"));
         }
+    }
+
+    private static boolean hasSecret(Deployment d, String variable, String key) {
+        return d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .anyMatch(e -> e.getName().equals(variable) && e.getValueFrom() != null
+                        && e.getValueFrom().getSecretKeyRef() != null && e.getValueFrom().getSecretKeyRef().getKey().equals(key));
     }
 
     @Test

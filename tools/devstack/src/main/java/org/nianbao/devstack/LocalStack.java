@@ -20,6 +20,8 @@ public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("publication", "intake", "extraction", "validation");
     /** The services that own a database (extraction is stateless). */
     public static final List<String> DATABASES = List.of("intake", "validation", "publication");
+    /** The service token extraction sends to intake's internal document API: new for every stack. */
+    private final String internalToken = java.util.UUID.randomUUID().toString();
 
     private final StackSettings settings;
     private final PrintStream progress;
@@ -89,6 +91,11 @@ public final class LocalStack implements AutoCloseable {
         step("PostgreSQL on localhost:" + settings.postgresPort() + ", databases " + DATABASES, t0);
     }
 
+    /** The service token of intake's internal document API on this stack. */
+    public String internalToken() {
+        return internalToken;
+    }
+
     /** Starts one service process (again, after a stop or kill). */
     public ServiceProcess startService(String name) throws IOException {
         ServiceProcess process = services.computeIfAbsent(name, this::newProcess);
@@ -130,6 +137,9 @@ public final class LocalStack implements AutoCloseable {
         }
         if (name.equals("intake") || name.equals("publication")) {
             env.put("NIANBAO_ADMIN_TOKEN", settings.adminToken());
+        }
+        if (name.equals("intake") || name.equals("extraction")) {
+            env.put("NIANBAO_INTERNAL_TOKEN", internalToken);
         }
         if (name.equals("intake")) {
             env.put("NIANBAO_LOCAL_API_KEY", settings.apiKey());

@@ -36,7 +36,7 @@ public final class NianbaoUp {
                   Public web page and API  http://localhost:%d/          (publication; roll-ups at /rollups)
                   Submission API           http://localhost:%d/api/v1/submissions  (intake)
                   Extraction / validation  http://localhost:%d/q/health  http://localhost:%d/q/health
-                  Pipeline status          http://localhost:%d/ops/v1/pipeline   (metrics: /q/metrics on each)
+                  Pipeline status          http://localhost:%d/ops/v1/pipeline   (admin token; metrics: /q/metrics on each)
                   Kafka bootstrap          localhost:%d
                   PostgreSQL               localhost:%d (user postgres)
                   Local API key            %s      (admin token: %s)

@@ -23,7 +23,8 @@ public class PlatformAuthentication {
     @Inject
     OidcPlatforms oidc;
 
-    @ServerRequestFilter
+    /** Non-blocking: runs on the event loop (where the platform is looked up) also for blocking endpoints. */
+    @ServerRequestFilter(nonBlocking = true)
     public Uni<Response> authenticate(ContainerRequestContext request) {
         if (!request.getUriInfo().getPath().startsWith("/api/")) {
             return Uni.createFrom().nullItem();

@@ -2,6 +2,8 @@ package org.nianbao.intake.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.vertx.VertxContextSupport;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -20,18 +22,20 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.nianbao.events.SubmissionMetadata;
-import org.nianbao.model.CreditCode;
 import org.nianbao.intake.auth.PlatformAuthentication;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.model.Submission;
+import org.nianbao.intake.service.BatchReader;
+import org.nianbao.intake.service.DocumentCheck;
+import org.nianbao.intake.service.SubmissionFields;
 import org.nianbao.intake.service.SubmissionInput;
 import org.nianbao.intake.service.SubmissionService;
 
+
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.io.InputStream;
 import java.nio.file.Files;
-import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The submission API provincial platforms call. */
@@ -45,41 +49,43 @@ public class SubmissionResource {
     @ConfigProperty(name = "nianbao.publication-url")
     String publicationUrl;
 
-    /** A document as multipart/form-data: part {@code file} plus optional metadata parts. */
+    /**
+     * A document as multipart/form-data: part {@code file} plus optional metadata parts. Blocking, like the other
+     * submission endpoints: reading and checking up to 30 MB is kept off the event loop.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Uni<Response> submitMultipart(@Context ContainerRequestContext request,
-                                         @RestForm("file") FileUpload file,
-                                         @RestForm String agency, @RestForm String agencyCode,
-                                         @RestForm String regionCode, @RestForm String issuerType,
-                                         @RestForm String year, @RestForm String publishedOn,
-                                         @RestForm String sourceUrl,
-                                         @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
+    @Blocking
+    public Response submitMultipart(@Context ContainerRequestContext request,
+                                    @RestForm("file") FileUpload file,
+                                    @RestForm String agency, @RestForm String agencyCode,
+                                    @RestForm String regionCode, @RestForm String issuerType,
+                                    @RestForm String year, @RestForm String publishedOn,
+                                    @RestForm String sourceUrl,
+                                    @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
         if (file == null) {
             throw ProblemException.badRequest("The document is missing: send it in a multipart part named 'file'.");
         }
+        java.util.Map<String, String> fields = new java.util.HashMap<>();
+        String[] values = {agency, agencyCode, regionCode, issuerType, year, publishedOn, sourceUrl};
+        for (int i = 0; i < values.length; i++) {
+            fields.put(SubmissionFields.METADATA.get(i), values[i]);
+        }
+        SubmissionMetadata meta = SubmissionFields.metadata(fields);
+        String fileName = SubmissionFields.fileName(file.fileName());
+        String key = SubmissionFields.idempotencyKey(idempotencyKey);
+        DocumentCheck.checkSize(file.size());
         byte[] content = Files.readAllBytes(file.uploadedFile());
-        SubmissionMetadata meta = metadata(agency, agencyCode, regionCode, issuerType, year, publishedOn, sourceUrl);
-        return submit(request, new SubmissionInput(content, file.fileName(), null, meta, blankToNull(idempotencyKey)));
+        return submit(request, new SubmissionInput(content, fileName, null, meta, key));
     }
 
     /** A text document as JSON: {@code {"text": "...", "agency": ..., ...}}. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Response> submitJson(@Context ContainerRequestContext request, JsonNode body,
-                                    @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        if (body == null || !body.isObject()) {
-            throw ProblemException.badRequest("The body must be a JSON object with the report in a 'text' field.");
-        }
-        JsonNode text = body.get("text");
-        if (text == null || !text.isTextual()) {
-            throw ProblemException.badRequest("The JSON body has no 'text' field holding the report's text.");
-        }
-        SubmissionMetadata meta = metadata(str(body, "agency"), str(body, "agencyCode"), str(body, "regionCode"),
-                str(body, "issuerType"), str(body, "year"), str(body, "publishedOn"), str(body, "sourceUrl"));
-        String fileName = str(body, "fileName");
-        return submit(request, new SubmissionInput(text.asText().getBytes(StandardCharsets.UTF_8),
-                fileName == null ? "report.txt" : fileName, "text/plain; charset=utf-8", meta, blankToNull(idempotencyKey)));
+    @Blocking
+    public Response submitJson(@Context ContainerRequestContext request, JsonNode body,
+                               @HeaderParam("Idempotency-Key") String idempotencyKey) {
+        return submit(request, BatchReader.jsonSubmission(body, SubmissionFields.idempotencyKey(idempotencyKey)));
     }
 
     /** One item's outcome in a batch answer. */
@@ -98,25 +104,42 @@ public class SubmissionResource {
     @POST
     @Path("/batch")
     @Consumes({"application/zip", "application/x-ndjson"})
-    public Uni<BatchResult> batch(@Context ContainerRequestContext request, @HeaderParam("Content-Type") String contentType,
-                                  byte[] body) {
+    @Blocking
+    public BatchResult batch(@Context ContainerRequestContext request, @HeaderParam("Content-Type") String contentType,
+                             InputStream body) throws IOException {
         Platform platform = platform(request);
-        java.util.function.Function<java.util.Map<String, String>, SubmissionMetadata> meta = f -> metadata(f.get("agency"),
-                f.get("agencyCode"), f.get("regionCode"), f.get("issuerType"), f.get("year"), f.get("publishedOn"), f.get("sourceUrl"));
-        List<org.nianbao.intake.service.BatchReader.Item> items = contentType != null && contentType.startsWith("application/zip")
-                ? org.nianbao.intake.service.BatchReader.zip(body, meta)
-                : org.nianbao.intake.service.BatchReader.ndjson(body, meta);
-        return io.smallrye.mutiny.Multi.createFrom().iterable(items)
-                .onItem().transformToUniAndConcatenate(item -> item.problem() != null
-                        ? Uni.createFrom().item(rejected(item.name(), item.problem()))
-                        : Uni.createFrom().deferred(() -> service.submit(platform, item.input()))
-                        .map(o -> new BatchItemResult(item.name(), o.created() ? 202 : 200, o.submission().id,
-                                "/api/v1/submissions/" + o.submission().id, !o.created(), null))
-                        .onFailure(ProblemException.class).recoverWithItem(e -> rejected(item.name(), (ProblemException) e)))
-                .collect().asList()
-                .map(results -> new BatchResult((int) results.stream().filter(r -> r.status() == 202).count(),
-                        (int) results.stream().filter(r -> r.status() == 200).count(),
-                        (int) results.stream().filter(r -> r.status() >= 400).count(), results));
+        List<BatchItemResult> results = new ArrayList<>();
+        java.util.function.Consumer<BatchReader.Item> submitItem = item -> results.add(item.problem() != null
+                ? rejected(item.name(), item.problem()) : submitOne(platform, item));
+        if (contentType != null && contentType.startsWith("application/zip")) {
+            BatchReader.zip(body, submitItem);
+        } else {
+            BatchReader.ndjson(body, submitItem);
+        }
+        return new BatchResult((int) results.stream().filter(r -> r.status() == 202).count(),
+                (int) results.stream().filter(r -> r.status() == 200).count(),
+                (int) results.stream().filter(r -> r.status() >= 400).count(), results);
+    }
+
+    private BatchItemResult submitOne(Platform platform, BatchReader.Item item) {
+        try {
+            SubmissionService.Outcome o = store(platform, item.input());
+            return new BatchItemResult(item.name(), o.created() ? 202 : 200, o.submission().id,
+                    "/api/v1/submissions/" + o.submission().id, !o.created(), null);
+        } catch (ProblemException e) {
+            return rejected(item.name(), e);
+        }
+    }
+
+    /** Stores a submission from a worker thread, waiting for the outcome (the store itself runs on a Vert.x context). */
+    private SubmissionService.Outcome store(Platform platform, SubmissionInput input) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(() -> service.submit(platform, input)));
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static BatchItemResult rejected(String item, ProblemException e) {
@@ -124,11 +147,11 @@ public class SubmissionResource {
                 new Problem("about:blank", e.title(), e.status(), e.getMessage()));
     }
 
-    private Uni<Response> submit(ContainerRequestContext request, SubmissionInput input) {
-        return Uni.createFrom().deferred(() -> service.submit(platform(request), input)).map(outcome -> Response
-                .status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
+    private Response submit(ContainerRequestContext request, SubmissionInput input) {
+        SubmissionService.Outcome outcome = store(platform(request), input);
+        return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(java.net.URI.create("/api/v1/submissions/" + outcome.submission().id))
-                .entity(SubmissionView.of(outcome.submission(), !outcome.created(), publicationUrl)).build());
+                .entity(SubmissionView.of(outcome.submission(), !outcome.created(), publicationUrl)).build();
     }
 
     @GET
@@ -147,7 +170,7 @@ public class SubmissionResource {
     @GET
     @WithSession
     public Uni<List<SubmissionView>> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
-                                          @QueryParam("year") Integer year, @QueryParam("limit") Integer limit) {
+                                          @QueryParam("year") String year, @QueryParam("limit") String limit) {
         Platform platform = platform(request);
         StringBuilder q = new StringBuilder("platformId = :platform");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("platform", platform.id);
@@ -161,10 +184,10 @@ public class SubmissionResource {
         }
         if (year != null) {
             q.append(" and year = :year");
-            params.and("year", year);
+            params.and("year", number("year", year));
         }
         q.append(" order by receivedAt desc");
-        int size = limit == null ? 100 : Math.max(1, Math.min(limit, 1000));
+        int size = limit == null ? 100 : Math.max(1, Math.min(number("limit", limit), 1000));
         return Submission.<Submission>find(q.toString(), params).page(0, size).list()
                 .map(list -> list.stream().map(s -> SubmissionView.of(s, null, publicationUrl)).toList());
     }
@@ -173,42 +196,11 @@ public class SubmissionResource {
         return (Platform) request.getProperty(PlatformAuthentication.PLATFORM_PROPERTY);
     }
 
-    static SubmissionMetadata metadata(String agency, String agencyCode, String regionCode, String issuerType,
-                                       String year, String publishedOn, String sourceUrl) {
-        Integer y = null;
-        if (blankToNull(year) != null) {
-            try {
-                y = Integer.parseInt(year.strip());
-            } catch (NumberFormatException e) {
-                throw ProblemException.badRequest("year must be a number such as 2024, not '" + year + "'.");
-            }
+    private static int number(String param, String value) {
+        try {
+            return Integer.parseInt(value.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(param + " must be a whole number such as 2024, not '" + value + "'.");
         }
-        LocalDate date = null;
-        if (blankToNull(publishedOn) != null) {
-            try {
-                date = LocalDate.parse(publishedOn.strip());
-            } catch (DateTimeParseException e) {
-                throw ProblemException.badRequest("publishedOn must be a date such as 2025-01-20, not '" + publishedOn + "'.");
-            }
-        }
-        String region = blankToNull(regionCode);
-        if (region != null && !region.matches("\\d{6}")) {
-            throw ProblemException.badRequest("regionCode must be a 6-digit 行政区划代码, not '" + regionCode + "'.");
-        }
-        String code = blankToNull(agencyCode);
-        if (code != null && CreditCode.problem(code) != null) {
-            throw ProblemException.badRequest("agencyCode '" + code + "' is not a valid 统一社会信用代码: " + CreditCode.problem(code) + ".");
-        }
-        return new SubmissionMetadata(blankToNull(agency), code == null ? null : code.toUpperCase(java.util.Locale.ROOT), region, blankToNull(issuerType),
-                y, date, blankToNull(sourceUrl));
-    }
-
-    private static String str(JsonNode body, String field) {
-        JsonNode n = body.get(field);
-        return n == null || n.isNull() ? null : n.asText();
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

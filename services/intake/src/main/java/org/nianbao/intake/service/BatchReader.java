@@ -1,34 +1,44 @@
 package org.nianbao.intake.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.nianbao.events.SubmissionMetadata;
+import org.nianbao.intake.rest.JsonLimits;
 import org.nianbao.intake.rest.ProblemException;
-import org.nianbao.model.Json;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.Consumer;
 import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
+import java.util.zip.ZipFile;
 
 /**
- * Splits a batch into its items: a zip of documents (with an optional {@code manifest.csv} giving each
- * file's metadata) or NDJSON, one JSON submission per line. An item that cannot be read becomes an
- * item carrying its problem, so the rest of the batch still goes through.
+ * Reads a batch item by item, handing each to a consumer before reading the next, so a batch never has to fit
+ * in memory: a zip of documents (with an optional {@code manifest.csv} giving each file's metadata) or NDJSON,
+ * one JSON submission per line. An item that cannot be read becomes an item carrying its problem, so the rest
+ * of the batch still goes through.
  */
 public final class BatchReader {
     public static final int MAX_ITEMS = 5000;
+    /** All documents of a zip, decompressed, at most (a zip bomb stops here). */
+    public static final long MAX_UNCOMPRESSED = 200L * 1024 * 1024;
+    /** One NDJSON line: a 20 MB document in Base64 and its metadata. */
+    public static final int MAX_LINE = 30 * 1024 * 1024;
+    private static final int MAX_MANIFEST = 2 * 1024 * 1024;
     private static final String MANIFEST = "manifest.csv";
     private static final List<String> MANIFEST_COLUMNS = List.of("file", "agency", "agencyCode", "regionCode",
             "issuerType", "year", "publishedOn", "sourceUrl");
+    private static final List<String> JSON_FIELDS = concat(SubmissionFields.METADATA, List.of("text", "contentBase64", "fileName",
+            "idempotencyKey"));
 
     /** One item: its name in the batch, and either its input or why it cannot be submitted. */
     public record Item(String name, SubmissionInput input, ProblemException problem) {
@@ -37,76 +47,15 @@ public final class BatchReader {
     private BatchReader() {
     }
 
-    /** Items of a zip archive; {@code metadata} turns raw metadata strings into checked metadata. */
-    public static List<Item> zip(byte[] archive, Function<Map<String, String>, SubmissionMetadata> metadata) {
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(archive))) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (entry.isDirectory() || entry.getName().startsWith("__MACOSX/")) {
-                    continue;
-                }
-                if (files.size() >= MAX_ITEMS) {
-                    throw ProblemException.badRequest("A batch holds at most " + MAX_ITEMS + " documents.");
-                }
-                files.put(entry.getName(), readAtMost(zip, DocumentCheck.MAX_BYTES + 1));
-            }
-        } catch (IOException e) {
-            throw ProblemException.badRequest("The zip archive cannot be read: " + e.getMessage());
+    /**
+     * A submission sent as JSON: {@code {"text": …}} or {@code {"contentBase64": …, "fileName": …}} and the
+     * metadata fields (also one NDJSON line, where {@code idempotencyKey} may be a field).
+     */
+    public static SubmissionInput jsonSubmission(JsonNode body, String idempotencyKey) {
+        if (body == null || !body.isObject()) {
+            throw ProblemException.badRequest("The body must be a JSON object with the report in a 'text' field.");
         }
-        if (files.isEmpty()) {
-            throw ProblemException.badRequest("The zip archive holds no document.");
-        }
-        Map<String, Map<String, String>> manifest = manifest(files.remove(MANIFEST));
-        List<Item> items = new ArrayList<>();
-        for (var file : files.entrySet()) {
-            String name = file.getKey();
-            try {
-                SubmissionMetadata meta = metadata.apply(manifest.getOrDefault(baseName(name), Map.of()));
-                items.add(new Item(name, new SubmissionInput(file.getValue(), baseName(name), null, meta, null), null));
-            } catch (ProblemException e) {
-                items.add(new Item(name, null, e));
-            }
-        }
-        return items;
-    }
-
-    /** Items of NDJSON: {@code {"text": …}} or {@code {"contentBase64": …, "fileName": …}} plus metadata fields. */
-    public static List<Item> ndjson(byte[] body, Function<Map<String, String>, SubmissionMetadata> metadata) {
-        List<Item> items = new ArrayList<>();
-        String[] lines = new String(body, StandardCharsets.UTF_8).split("\\r?\\n");
-        for (int i = 0; i < lines.length; i++) {
-            if (lines[i].isBlank()) {
-                continue;
-            }
-            if (items.size() >= MAX_ITEMS) {
-                throw ProblemException.badRequest("A batch holds at most " + MAX_ITEMS + " documents.");
-            }
-            String name = "line " + (i + 1);
-            try {
-                items.add(line(name, lines[i], metadata));
-            } catch (ProblemException e) {
-                items.add(new Item(name, null, e));
-            }
-        }
-        if (items.isEmpty()) {
-            throw ProblemException.badRequest("The NDJSON body holds no submission.");
-        }
-        return items;
-    }
-
-    private static Item line(String name, String line, Function<Map<String, String>, SubmissionMetadata> metadata) {
-        JsonNode node;
-        try {
-            node = Json.mapper().readTree(line);
-        } catch (IOException e) {
-            throw ProblemException.badRequest("Not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        if (node == null || !node.isObject()) {
-            throw ProblemException.badRequest("Each line must be a JSON object.");
-        }
-        Map<String, String> fields = new HashMap<>();
-        node.fields().forEachRemaining(f -> fields.put(f.getKey(), f.getValue().isNull() ? null : f.getValue().asText()));
+        Map<String, String> fields = SubmissionFields.fromJson(body, JSON_FIELDS);
         byte[] content;
         if (fields.get("text") != null) {
             content = fields.get("text").getBytes(StandardCharsets.UTF_8);
@@ -117,17 +66,144 @@ public final class BatchReader {
                 throw ProblemException.badRequest("contentBase64 is not valid Base64.");
             }
         } else {
-            throw ProblemException.badRequest("Each line needs 'text' or 'contentBase64' (with 'fileName').");
+            throw ProblemException.badRequest("The JSON has no 'text' field holding the report's text (or 'contentBase64' with 'fileName').");
         }
-        String fileName = fields.getOrDefault("fileName", fields.get("text") != null ? "report.txt" : null);
-        return new Item(name, new SubmissionInput(content, fileName, null, metadata.apply(fields), fields.get("idempotencyKey")), null);
+        String fileName = SubmissionFields.fileName(fields.get("fileName"));
+        String key = idempotencyKey != null ? idempotencyKey : SubmissionFields.idempotencyKey(fields.get("idempotencyKey"));
+        return new SubmissionInput(content, fileName == null && fields.get("text") != null ? "report.txt" : fileName,
+                fields.get("text") != null ? "text/plain; charset=utf-8" : null, SubmissionFields.metadata(fields), key);
+    }
+
+    /** The items of a zip archive, read from a temporary copy one entry at a time. */
+    public static void zip(InputStream body, Consumer<Item> items) throws IOException {
+        Path copy = Files.createTempFile("nianbao-batch-", ".zip");
+        try {
+            Files.copy(body, copy, StandardCopyOption.REPLACE_EXISTING);
+            try (ZipFile zip = new ZipFile(copy.toFile(), StandardCharsets.UTF_8)) {
+                List<? extends ZipEntry> entries = Collections.list(zip.entries()).stream()
+                        .filter(e -> !e.isDirectory() && !e.getName().startsWith("__MACOSX/")).toList();
+                ZipEntry manifestEntry = entries.stream().filter(e -> e.getName().equals(MANIFEST)).findFirst().orElse(null);
+                Map<String, Map<String, String>> manifest = manifestEntry == null ? Map.of()
+                        : manifest(readAtMost(zip.getInputStream(manifestEntry), MAX_MANIFEST + 1));
+                List<? extends ZipEntry> documents = entries.stream().filter(e -> e != manifestEntry).toList();
+                if (documents.isEmpty()) {
+                    throw ProblemException.badRequest("The zip archive holds no document.");
+                }
+                if (documents.size() > MAX_ITEMS) {
+                    throw ProblemException.badRequest("A batch holds at most " + MAX_ITEMS + " documents; this zip has " + documents.size() + ".");
+                }
+                long total = 0;
+                for (ZipEntry entry : documents) {
+                    String name = entry.getName();
+                    if (total > MAX_UNCOMPRESSED) {
+                        items.accept(new Item(name, null, new ProblemException(413, "Batch too large", "The batch's documents exceed "
+                                + MAX_UNCOMPRESSED / (1024 * 1024) + " MB in all, uncompressed: send this one in another batch.")));
+                        continue;
+                    }
+                    byte[] content = readAtMost(zip.getInputStream(entry), DocumentCheck.MAX_BYTES + 1);
+                    total += content.length;
+                    try {
+                        String file = baseName(name);
+                        SubmissionFields.fileName(file);
+                        items.accept(new Item(name, new SubmissionInput(content, file, null,
+                                SubmissionFields.metadata(manifest.getOrDefault(file, Map.of())), null), null));
+                    } catch (ProblemException e) {
+                        items.accept(new Item(name, null, e));
+                    }
+                }
+            } catch (java.util.zip.ZipException e) {
+                throw ProblemException.badRequest("The zip archive cannot be read: " + e.getMessage() + ".");
+            }
+        } finally {
+            Files.deleteIfExists(copy);
+        }
+    }
+
+    /** The items of NDJSON, one JSON submission (see {@link #jsonSubmission}) per line, each line read and submitted in turn. */
+    public static void ndjson(InputStream body, Consumer<Item> items) throws IOException {
+        LineReader lines = new LineReader(body);
+        int count = 0;
+        for (int number = 1; ; number++) {
+            byte[] line = lines.next();
+            if (line == null) {
+                break;
+            }
+            String name = "line " + number;
+            if (lines.tooLong) {
+                count++;
+                items.accept(new Item(name, null, new ProblemException(413, "Line too large", "A line has more than "
+                        + MAX_LINE / (1024 * 1024) + " MB; a document may have at most 20 MB (in Base64, about 27 MB).")));
+                continue;
+            }
+            if (new String(line, StandardCharsets.ISO_8859_1).isBlank()) {
+                continue;
+            }
+            if (++count > MAX_ITEMS) {
+                items.accept(new Item(name, null, ProblemException.badRequest("A batch holds at most " + MAX_ITEMS
+                        + " documents: this line and the rest were not read; send them in another batch.")));
+                return;
+            }
+            try {
+                items.accept(new Item(name, jsonSubmission(JsonLimits.read(line), null), null));
+            } catch (ProblemException e) {
+                items.accept(new Item(name, null, e));
+            }
+        }
+        if (count == 0) {
+            throw ProblemException.badRequest("The NDJSON body holds no submission.");
+        }
+    }
+
+    /** Lines of a stream as bytes, each at most MAX_LINE (a longer one is skipped and flagged). */
+    private static final class LineReader {
+        private final InputStream in;
+        private final byte[] buffer = new byte[65536];
+        private int pos;
+        private int end;
+        boolean tooLong;
+
+        LineReader(InputStream in) {
+            this.in = in;
+        }
+
+        byte[] next() throws IOException {
+            ByteArrayOutputStream line = new ByteArrayOutputStream();
+            tooLong = false;
+            boolean any = false;
+            while (true) {
+                if (pos == end) {
+                    end = in.read(buffer);
+                    pos = 0;
+                    if (end <= 0) {
+                        end = 0;
+                        return any ? line.toByteArray() : null;
+                    }
+                }
+                any = true;
+                int start = pos;
+                while (pos < end && buffer[pos] != '\n') {
+                    pos++;
+                }
+                if (!tooLong) {
+                    line.write(buffer, start, pos - start);
+                    if (line.size() > MAX_LINE) {
+                        tooLong = true;
+                        line = new ByteArrayOutputStream();
+                    }
+                }
+                if (pos < end) {
+                    pos++;
+                    return line.toByteArray();
+                }
+            }
+        }
     }
 
     private static Map<String, Map<String, String>> manifest(byte[] csv) {
-        Map<String, Map<String, String>> rows = new HashMap<>();
-        if (csv == null) {
-            return rows;
+        if (csv.length > MAX_MANIFEST) {
+            throw new ProblemException(413, "Manifest too large", "manifest.csv has more than " + MAX_MANIFEST / (1024 * 1024) + " MB.");
         }
+        Map<String, Map<String, String>> rows = new HashMap<>();
         List<String> lines = new String(csv, StandardCharsets.UTF_8).replace("\uFEFF", "").lines().filter(l -> !l.isBlank()).toList();
         if (lines.isEmpty()) {
             return rows;
@@ -150,19 +226,18 @@ public final class BatchReader {
     }
 
     private static byte[] readAtMost(InputStream in, long limit) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        byte[] buffer = new byte[65536];
-        int n;
-        while ((n = in.read(buffer)) > 0) {
-            out.write(buffer, 0, n);
-            if (out.size() > limit) {
-                break;
-            }
+        try (in) {
+            return in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, limit));
         }
-        return out.toByteArray();
     }
 
     private static String baseName(String path) {
         return path.substring(path.lastIndexOf('/') + 1);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
     }
 }

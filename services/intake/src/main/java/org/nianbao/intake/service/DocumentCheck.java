@@ -24,10 +24,7 @@ public final class DocumentCheck {
         if (content == null || content.length == 0) {
             throw ProblemException.badRequest("The document is empty.");
         }
-        if (content.length > MAX_BYTES) {
-            throw new ProblemException(413, "Document too large",
-                    "The document has " + content.length + " bytes; at most 20 MB (" + MAX_BYTES + " bytes) are accepted.");
-        }
+        checkSize(content.length);
         String type = sniff(content);
         String extension = extension(fileName);
         boolean mislabelled = switch (extension) {
@@ -58,6 +55,15 @@ public final class DocumentCheck {
             }
         }
         return type;
+    }
+
+    /** A 413 ProblemException for a document over the limit. */
+    public static void checkSize(long bytes) {
+        if (bytes > MAX_BYTES) {
+            throw new ProblemException(413, "Document too large",
+                    "The document has " + (bytes == MAX_BYTES + 1 ? "more than " + MAX_BYTES : bytes) + " bytes; at most 20 MB ("
+                            + MAX_BYTES + " bytes) are accepted.");
+        }
     }
 
     /**

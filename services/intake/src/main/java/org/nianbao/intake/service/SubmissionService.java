@@ -2,7 +2,12 @@ package org.nianbao.intake.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -17,12 +22,12 @@ import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.model.Stage;
 import org.nianbao.intake.model.Submission;
-import org.nianbao.intake.model.SubmissionDocument;
 import org.nianbao.intake.rest.ProblemException;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.TraceContext;
 
 import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.UUID;
 
@@ -39,14 +44,23 @@ public class SubmissionService {
     @Inject
     Vertx vertx;
 
+    @Inject
+    Pool pool;
+
     private final DocumentLimits limits = DocumentLimits.from(
             name -> ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null));
 
-    /** The stored submission and whether it is new (false: the same document was already submitted). */
+    /** The stored submission and whether it is new (false: the same request or document was already submitted). */
     public record Outcome(Submission submission, boolean created) {
     }
 
-    /** Checks the input (a ProblemException says what to fix) and stores it; nothing is stored on failure. */
+    /**
+     * Checks the input (a ProblemException says what to fix) and stores it; nothing is stored on failure.
+     * A report belongs to the region of its agency's first submission: only platforms covering that region may
+     * submit for the agency again. Concurrent posts of one agency are serialised by a transaction-scoped advisory
+     * lock (ownership, revision number); a repeated request or document is found by its unique index
+     * (insert-on-conflict), so concurrent identical posts store one submission.
+     */
     public Uni<Outcome> submit(Platform platform, SubmissionInput input) {
         String type = DocumentCheck.check(input.content(), input.fileName());
         SubmissionMetadata meta = input.metadata();
@@ -55,34 +69,106 @@ public class SubmissionService {
                     + "' may only submit for agencies of region " + platform.regionPrefix + "*; this submission names region "
                     + (meta.regionCode() == null ? "none (set regionCode)" : meta.regionCode()) + ".");
         }
-        String sha = AgencyKey.sha256(input.content());
+        Submission s = newSubmission(platform, input, meta, type);
         return vertx.executeBlocking(Uni.createFrom().item(() -> {
                     DocumentCheck.readable(input.content(), type, limits);
                     return type;
                 }))
-                .flatMap(checked -> Panache.withTransaction(() -> store(platform, input, meta, sha, type)));
+                .flatMap(checked -> pool.withTransaction(tx -> store(tx, platform, s, input.content())))
+                .flatMap(existing -> existing == null ? Uni.createFrom().item(new Outcome(s, true))
+                        : Panache.withSession(() -> Submission.<Submission>findById(existing)).map(e -> new Outcome(e, false)));
     }
 
-    private Uni<Outcome> store(Platform platform, SubmissionInput input, SubmissionMetadata meta, String sha, String type) {
-        Uni<Submission> sameRequest = input.idempotencyKey() == null ? Uni.createFrom().nullItem()
-                : Submission.<Submission>find("platformId = ?1 and idempotencyKey = ?2", platform.id, input.idempotencyKey())
-                .firstResult();
-        return sameRequest.flatMap(previous -> previous != null
-                ? Uni.createFrom().item(new Outcome(previous, false))
-                : Submission.<Submission>find("platformId = ?1 and sha256 = ?2 order by receivedAt desc", platform.id, sha)
-                .list()
-                .flatMap(sameDocument -> sameDocument.stream()
-                        .filter(s -> sameReport(s, meta)).findFirst()
-                        .map(s -> Uni.createFrom().item(new Outcome(s, false)))
-                        .orElseGet(() -> create(platform, input, meta, sha, type))));
+    /** Stores the submission, its document and its event; or returns the id of the submission it repeats. */
+    private Uni<String> store(SqlConnection tx, Platform platform, Submission s, byte[] content) {
+        boolean agencyKnown = !s.agencyKey.startsWith("submission:");
+        Uni<Void> prepared = !agencyKnown ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(s.agencyKey))
+                .chain(() -> tx.preparedQuery("SELECT region_code FROM submission WHERE agency_key = $1 AND region_code IS NOT NULL"
+                        + " ORDER BY received_at, id LIMIT 1").execute(Tuple.of(s.agencyKey)))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null)
+                .invoke(owner -> claimRegion(platform, s, owner))
+                .chain(() -> s.year == null ? Uni.createFrom().item(1)
+                        : tx.preparedQuery("SELECT coalesce(max(revision), 0) + 1 FROM submission WHERE agency_key = $1 AND report_year = $2")
+                        .execute(Tuple.of(s.agencyKey, s.year)).map(rows -> rows.iterator().next().getInteger(0)))
+                .invoke(revision -> s.revision = revision).replaceWithVoid();
+        return prepared.chain(() -> tx.preparedQuery(INSERT_SUBMISSION).execute(Tuple.from(java.util.Arrays.asList(
+                        s.id, s.platformId, s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl,
+                        s.agencyKey, s.revision, s.idempotencyKey, s.fileName, s.contentType, s.sizeBytes, s.sha256,
+                        s.status.name(), s.receivedAt.atOffset(ZoneOffset.UTC)))))
+                .chain(inserted -> inserted.rowCount() == 1 ? storeDocumentAndEvent(tx, s, content) : repeated(tx, s));
     }
 
-    private static boolean sameReport(Submission s, SubmissionMetadata meta) {
-        return java.util.Objects.equals(s.agency, meta.agency()) && java.util.Objects.equals(s.agencyCode, meta.agencyCode())
-                && java.util.Objects.equals(s.year, meta.year());
+    private static final String INSERT_SUBMISSION = "INSERT INTO submission (id, platform_id, agency, agency_code, region_code,"
+            + " issuer_type, report_year, published_on, source_url, agency_key, revision, idempotency_key, file_name, content_type,"
+            + " size_bytes, sha256, status, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
+            + " $16, $17, $18) ON CONFLICT DO NOTHING";
+
+    /** The region of the agency's reports, fixed by its first submission: refused to other regions' platforms. */
+    private static void claimRegion(Platform platform, Submission s, String owner) {
+        if (owner == null) {
+            return;
+        }
+        if (!platform.covers(owner)) {
+            throw new ProblemException(403, "Forbidden", "Platform '" + platform.id + "' may not submit for this agency: its reports"
+                    + " belong to another region's platform. Check the agency's name and 统一社会信用代码.");
+        }
+        if (s.regionCode == null) {
+            s.regionCode = owner;
+        } else if (!s.regionCode.equals(owner)) {
+            throw new ProblemException(409, "Conflict", "This agency's reports are of region " + owner + " (fixed by its first"
+                    + " submission), not " + s.regionCode + ": correct regionCode, or the agency if it is another one.");
+        }
     }
 
-    private Uni<Outcome> create(Platform platform, SubmissionInput input, SubmissionMetadata meta, String sha, String type) {
+    private Uni<String> storeDocumentAndEvent(SqlConnection tx, Submission s, byte[] content) {
+        OutboxEvent event = outbox(s);
+        return tx.preparedQuery("INSERT INTO submission_document (submission_id, content) VALUES ($1, $2)")
+                .execute(Tuple.of(s.id, Buffer.buffer(content)))
+                .chain(() -> tx.preparedQuery("INSERT INTO outbox_event (id, topic, event_key, event_type, submission_id, payload,"
+                        + " created_at, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)").execute(Tuple.from(
+                        java.util.Arrays.asList(event.id, event.topic, event.eventKey, event.eventType, event.submissionId, event.payload,
+                                event.createdAt.atOffset(ZoneOffset.UTC), event.traceparent, event.tracestate))))
+                .map(x -> (String) null);
+    }
+
+    /**
+     * The submission a conflicting insert repeats: the one with the same Idempotency-Key (which must carry the same
+     * document and metadata: 422 otherwise), else the same document for the same agency and year.
+     */
+    private static Uni<String> repeated(SqlConnection tx, Submission s) {
+        Uni<String> byKey = s.idempotencyKey == null ? Uni.createFrom().nullItem()
+                : tx.preparedQuery("SELECT id, sha256, agency, agency_code, region_code, issuer_type, report_year, published_on,"
+                        + " source_url FROM submission WHERE platform_id = $1 AND idempotency_key = $2")
+                .execute(Tuple.of(s.platformId, s.idempotencyKey)).map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return null;
+                    }
+                    Row r = rows.iterator().next();
+                    boolean same = r.getString("sha256").equals(s.sha256) && java.util.Objects.equals(metadata(s), new SubmissionMetadata(
+                            r.getString("agency"), r.getString("agency_code"), r.getString("region_code"), r.getString("issuer_type"),
+                            r.getInteger("report_year"), r.getLocalDate("published_on"), r.getString("source_url")));
+                    if (!same) {
+                        throw new ProblemException(422, "Idempotency-Key reused", "The Idempotency-Key '" + s.idempotencyKey
+                                + "' was already used for another document or other metadata (submission " + r.getString("id")
+                                + "): send a new key with a new request.");
+                    }
+                    return r.getString("id");
+                });
+        return byKey.onItem().ifNull().switchTo(() -> tx.preparedQuery("SELECT id FROM submission WHERE platform_id = $1 AND sha256 = $2"
+                        + " AND coalesce(agency, '') = $3 AND coalesce(agency_code, '') = $4 AND coalesce(report_year, 0) = $5")
+                .execute(Tuple.of(s.platformId, s.sha256, s.agency == null ? "" : s.agency, s.agencyCode == null ? "" : s.agencyCode,
+                        s.year == null ? 0 : s.year))
+                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null))
+                .onItem().ifNull().failWith(() -> new ProblemException(409, "Conflict",
+                        "Another submission for this agency and year was stored at the same moment; send this one again."));
+    }
+
+    private static SubmissionMetadata metadata(Submission s) {
+        return new SubmissionMetadata(s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl);
+    }
+
+    private static Submission newSubmission(Platform platform, SubmissionInput input, SubmissionMetadata meta, String type) {
         Submission s = new Submission();
         s.id = UUID.randomUUID().toString();
         s.platformId = platform.id;
@@ -99,20 +185,11 @@ public class SubmissionService {
         s.fileName = input.fileName();
         s.contentType = input.contentType() != null ? input.contentType() : type;
         s.sizeBytes = input.content().length;
-        s.sha256 = sha;
+        s.sha256 = AgencyKey.sha256(input.content());
         s.status = Stage.RECEIVED;
         s.receivedAt = Instant.now();
-        Uni<Integer> revision = meta.agency() == null && meta.agencyCode() == null || meta.year() == null
-                ? Uni.createFrom().item(1)
-                : Submission.count("agencyKey = ?1 and year = ?2", s.agencyKey, meta.year()).map(n -> n.intValue() + 1);
-        return revision.flatMap(rev -> {
-            s.revision = rev;
-            SubmissionDocument doc = new SubmissionDocument();
-            doc.submissionId = s.id;
-            doc.content = input.content();
-            return s.persist().chain(doc::persist).chain(() -> outbox(s).persist())
-                    .map(x -> new Outcome(s, true));
-        });
+        s.revision = 1;
+        return s;
     }
 
     /**

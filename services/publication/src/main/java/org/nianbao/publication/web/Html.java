@@ -71,6 +71,25 @@ final class Html {
         b.append('>').append(escape(cell.text())).append("</").append(tag).append('>');
     }
 
+    /**
+     * A link to a page elsewhere: an anchor only for an absolute http(s) URL, so a stored {@code javascript:} or
+     * {@code data:} URL never becomes a live link; anything else is shown as text.
+     */
+    static String externalLink(String url, String text) {
+        return isHttp(url) ? "<a href=\"" + escape(url) + "\" rel=\"noopener noreferrer nofollow\">" + escape(text) + "</a>"
+                : escape(text) + " <span class=\"muted\">" + escape(url) + "</span>";
+    }
+
+    static boolean isHttp(String url) {
+        try {
+            java.net.URI uri = new java.net.URI(url.strip());
+            return uri.getScheme() != null && uri.getHost() != null
+                    && (uri.getScheme().equalsIgnoreCase("http") || uri.getScheme().equalsIgnoreCase("https"));
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
     /** A query-string value, percent-encoded. */
     static String param(Object value) {
         return value == null ? "" : java.net.URLEncoder.encode(value.toString(), java.nio.charset.StandardCharsets.UTF_8);

@@ -61,7 +61,7 @@ public class ReportPage {
                 .append("<a href=\"/agencies/").append(escape(Html.param(r.agencyKey))).append("\">").append(escape(r.agency)).append("</a>")
                 .append(" · ").append(r.year).append("年度 · 格式 ").append(escape(r.format))
                 .append(r.publishedOn == null ? "" : " · 发布 " + r.publishedOn)
-                .append(r.sourceUrl == null ? "" : " · <a href=\"" + escape(r.sourceUrl) + "\">原文</a>")
+                .append(r.sourceUrl == null ? "" : " · " + Html.externalLink(r.sourceUrl, "原文"))
                 .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("\">JSON</a>")
                 .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("/tables.html\">表格 HTML</a>")
                 .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("/tables.docx\">表格 Word</a></p>");
