@@ -47,8 +47,8 @@ final class TableSolver {
         }
         Search search = new Search(readings, identities, ambiguous);
         search.run(0);
-        for (int v = 0; v < ambiguous.size(); v++) {
-            String key = ambiguous.get(v);
+        for (int v = 0; v < search.variables.size(); v++) {
+            String key = search.variables.get(v); // the search's order (fewest readings first), which its seen sets follow
             List<List<CellValue>> options = readings.get(key);
             Set<Integer> seen = search.seen.get(v);
             if (!search.overflow && seen.size() == 1) {

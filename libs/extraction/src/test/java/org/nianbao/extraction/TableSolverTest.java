@@ -28,6 +28,19 @@ class TableSolverTest {
     }
 
     @Test
+    void eachRowGetsItsOwnReadingWhateverOrderTheSearchTakesThemIn() {
+        // a has three readings and b two, so the search takes b first; only a = 1 2 with b = 3 3 makes 4 5
+        Map<String, List<List<CellValue>>> readings = new LinkedHashMap<>();
+        readings.put("a", List.of(row("1", "2"), row("12", "0"), row("9", "9")));
+        readings.put("b", List.of(row("30", "3"), row("3", "3")));
+        readings.put("total", List.of(row("4", "5")));
+        TableSolver.Result result = TableSolver.solve(readings, SUM);
+        assertThat(result.cells().get("a")).isEqualTo(row("1", "2"));
+        assertThat(result.cells().get("b")).isEqualTo(row("3", "3"));
+        assertThat(result.cells().keySet()).containsExactly("a", "b", "total");
+    }
+
+    @Test
     void twoAssignmentsThatBothFitLeaveTheRowsUnreadWithTheirReadings() {
         Map<String, List<List<CellValue>>> readings = new LinkedHashMap<>();
         readings.put("a", List.of(row("1", "2"), row("12", "0")));
