@@ -34,6 +34,11 @@ final class ReportParser {
             Pattern.compile("其他需要报告的事项|其他需报告的事项"));
     private static final String[] SECTION_NAMES = {"overview", "activeDisclosure", "applications", "reviewLitigation",
             "problems", "other"};
+    /** The parts' headings with their ordinals (一、总体情况), looked for inside long lines of flattened text. */
+    private static final List<Pattern> HEADINGS_WITH_ORDINALS = java.util.stream.IntStream.range(0, HEADINGS.size())
+            .mapToObj(h -> Pattern.compile("一二三四五六".charAt(h) + "[、.．]\\s*[^。，；：\\d\\n]{0,10}?(" + HEADINGS.get(h).pattern()
+                    + ")(及其?改进(情况|措施)|情况)?[。:：]?"))
+            .toList();
     private static final Pattern YEAR_IN_TITLE = Pattern.compile("(20\\d{2}|19\\d{2})\\s*年");
     private static final Pattern DATE = Pattern.compile("(20\\d{2})\\s*年\\s*(\\d{1,2})\\s*月\\s*(\\d{1,2})\\s*日");
     private static final Pattern STAT_PERIOD = Pattern.compile("(20\\d{2})\\s*年\\s*1\\s*月\\s*1\\s*日");
@@ -45,15 +50,15 @@ final class ReportParser {
     /** The old 条例's reports: a 统计表 with 指标名称 and 计量单位, or the old parts' headings. */
     private static final Pattern LEGACY_MARKERS = Pattern.compile(
             "指标名称.{0,20}计量单位|政府信息公开的?收费及减免|因政府信息公开申请(提起)?行政复议|依申请公开政府信息和不予公开");
-    /** The parts' headings with their ordinals (一、总体情况), looked for inside long lines of flattened text. */
-    private static final String ORDINALS = "一二三四五六";
+
     /** Page numbers on lines of their own ("-3-", "- 3 -", "第3页 共9页"), dropped before reading. */
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
             "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
-    /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
+    /** The ends of part 三's row labels, as a crawler glues the row's digits to them ("予以公开0000000"). */
     private static final Pattern LABEL_GLUED_TO_DIGITS = Pattern.compile(
             "(申请数量|予以公开|国家秘密|禁止公开|稳定”?|合法权益|内部事务信息|过程性信息|执法案卷|查询事项|政府信息|另行制作|仍不明确|类申请|重复申请|出版物|反复申请|已获取信息|总计|继续办理)[0-9]");
     private static final Pattern FIRST_APPLICATIONS_ROW = Pattern.compile("本年新收");
+    /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
     private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正|收费通知|逾期未按|缴纳费用");
     private static final Pattern CRAWLER_FIELD = Pattern.compile("^(标题|题目|title|Title)\\s*[:：]\\s*");
     /** The closing date, then at most a little page chrome ("附件下载") before the end. */
@@ -201,9 +206,8 @@ final class ReportParser {
     static String restoreLines(String text) {
         StringBuilder out = new StringBuilder(text.length() + 32);
         int from = 0;
-        for (int h = 0; h < HEADINGS.size(); h++) {
-            Matcher m = Pattern.compile(ORDINALS.charAt(h) + "[、.．]\\s*[^。，；：\\d\\n]{0,10}?(" + HEADINGS.get(h).pattern()
-                    + ")(及其?改进(情况|措施)|情况)?[。:：]?").matcher(text);
+        for (Pattern heading : HEADINGS_WITH_ORDINALS) {
+            Matcher m = heading.matcher(text);
             if (m.find(from)) {
                 out.append(text, from, m.start()).append('\n').append(m.group()).append('\n');
                 from = m.end();
@@ -450,8 +454,7 @@ final class ReportParser {
         TableText.Normalised table = TableText.normalise(region);
         String tail = reviewTail(table.text());
         List<List<CellValue>> readings = switch (boundaries) {
-            case LOST, LOST_WITH_BLANKS -> RowReader.flatReadings(tail, 15, Templates::reviewGroupsHold,
-                    boundaries == RowReader.Boundaries.LOST_WITH_BLANKS);
+            case LOST, LOST_WITH_BLANKS -> RowReader.flatReadings(tail, 15, Templates::reviewGroupsHold, boundaries.blanksPossible());
             case WRITTEN -> table.layout() == TableText.Layout.TABS ? tabDataRow(table.text())
                     : RowReader.spaceCells(tail, 15, Templates::reviewGroupsHold);
         };

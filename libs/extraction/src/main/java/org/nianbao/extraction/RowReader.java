@@ -86,7 +86,11 @@ final class RowReader {
         /** Not at all (a crawler's page text): a digit run may hold several cells; every cell holds a number. */
         LOST,
         /** Not at all, and the document leaves cells empty, which leaves no trace: any cell may be blank. */
-        LOST_WITH_BLANKS
+        LOST_WITH_BLANKS;
+
+        boolean blanksPossible() {
+            return this == LOST_WITH_BLANKS;
+        }
     }
 
     /**
@@ -99,7 +103,7 @@ final class RowReader {
         List<String> missing = segments(specs, from, segments);
         Map<String, List<List<CellValue>>> readings = new LinkedHashMap<>();
         segments.forEach((spec, segment) -> readings.put(spec.key(), switch (boundaries) {
-            case LOST, LOST_WITH_BLANKS -> flatReadings(segment, spec.values(), identity, boundaries == Boundaries.LOST_WITH_BLANKS);
+            case LOST, LOST_WITH_BLANKS -> flatReadings(segment, spec.values(), identity, boundaries.blanksPossible());
             case WRITTEN -> table.layout() == TableText.Layout.TABS ? tabCells(segment, spec.values(), totalColumnMissing, identity)
                     : spaceCells(segment, spec.values(), identity);
         }));
@@ -253,9 +257,9 @@ final class RowReader {
     }
 
     /**
-     * A row of flattened text: the label's row ends where the next label begins, so a trailing ordinal
-     * belongs to the next row. The row's numbers must stand
-     * together: digits scattered through text mean a row was missed, and nothing is read.
+     * A row of flattened text: the label's row ends where the next label begins, so a trailing ordinal belongs
+     * to the next row. The row's numbers must stand together: digits scattered through text mean a row was
+     * missed, and nothing is read.
      */
     static List<List<CellValue>> flatReadings(String segment, int n, Predicate<List<Long>> identity, boolean blanksPossible) {
         List<String> tokens = flatTokens(segment);
