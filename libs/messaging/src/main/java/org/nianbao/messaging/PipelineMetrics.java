@@ -41,6 +41,11 @@ public final class PipelineMetrics {
         Metrics.counter("nianbao.dead.letters", "stage", stage, "topic", topic, "reason", reason(cause)).increment();
     }
 
+    /** nianbao_stage_retries_total{stage,reason}: transient failures retried by a stage's consumer cycle. */
+    public static void retried(String stage, Throwable cause) {
+        Metrics.counter("nianbao.stage.retries", "stage", stage, "reason", reason(cause)).increment();
+    }
+
     /** nianbao_sweep_runs_total{sweep,outcome} and, on success, nianbao_sweep_last_success_timestamp{sweep} (epoch seconds). */
     public static void sweepRan(String sweep, boolean success) {
         Metrics.counter("nianbao.sweep.runs", "sweep", sweep, "outcome", success ? "success" : "failure").increment();

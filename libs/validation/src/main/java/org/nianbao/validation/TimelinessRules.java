@@ -1,5 +1,7 @@
 package org.nianbao.validation;
 
+import org.nianbao.model.IssuerType;
+
 import org.nianbao.model.ReportFormat;
 
 import java.time.LocalDate;
@@ -34,13 +36,13 @@ final class TimelinessRules {
         if (pub == null || year == null) {
             return;
         }
-        String type = c.metadata.issuerType();
+        IssuerType type = c.metadata.issuerType();
         MonthDay due = type == null ? null : c.config.deadlines().get(type);
         if (due != null) {
             LocalDate deadline = due.atYear(year + 1);
             if (pub.isAfter(deadline)) {
                 c.error("A-01", List.of("publishedOn"), deadline.toString(), pub.toString(),
-                        "发布日期" + pub + "晚于" + label(type) + "的法定期限" + deadline + "。",
+                        "发布日期" + pub + "晚于" + type.chinese() + "的法定期限" + deadline + "。",
                         "Published on " + pub + ", after the " + type + " deadline of " + deadline + ".");
             }
             return;
@@ -77,16 +79,6 @@ final class TimelinessRules {
 
     private static String compact(String s) {
         return s == null || s.isBlank() ? null : s.replaceAll("\\s+", "");
-    }
-
-    private static String label(String type) {
-        return switch (type) {
-            case "department" -> "部门";
-            case "county" -> "县级政府";
-            case "prefecture" -> "设区的市级政府";
-            case "province" -> "省级政府";
-            default -> type;
-        };
     }
 
     /** the title's year, the stated statistics period and the publication year agree with year N. */

@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.MonthDay;
 import java.util.Map;
 
+import org.nianbao.model.IssuerType;
+
 /**
  * The thresholds of the rule catalogue, all configurable.
  *
@@ -16,21 +18,21 @@ import java.util.Map;
  * @param overviewWarnLength E-01: CJK characters of part 一 above which a 2021+ report is warned about
  * @param swingFactor        F-05: relative year-on-year change that is flagged
  */
-public record ValidationConfig(Map<String, MonthDay> deadlines, MonthDay unknownWarning, MonthDay unknownError,
+public record ValidationConfig(Map<IssuerType, MonthDay> deadlines, MonthDay unknownWarning, MonthDay unknownError,
                                double duplicationRatio, double problemsDuplicationRatio, double otherShare,
                                int overviewWarnLength, double swingFactor) {
 
     public static ValidationConfig defaults() {
         return new ValidationConfig(Map.of(
-                "department", MonthDay.of(1, 31),
-                "county", MonthDay.of(2, 20),
-                "prefecture", MonthDay.of(3, 10),
-                "province", MonthDay.of(3, 31)),
+                IssuerType.DEPARTMENT, MonthDay.of(1, 31),
+                IssuerType.COUNTY, MonthDay.of(2, 20),
+                IssuerType.PREFECTURE, MonthDay.of(3, 10),
+                IssuerType.PROVINCE, MonthDay.of(3, 31)),
                 MonthDay.of(1, 31), MonthDay.of(3, 31), 0.5, 0.8, 0.10, 1000, 5.0);
     }
 
     /** The last day a report of {@code year} by this issuer type may be published; unknown type: the latest deadline. */
-    public LocalDate deadline(String issuerType, int year) {
+    public LocalDate deadline(IssuerType issuerType, int year) {
         MonthDay due = issuerType == null ? null : deadlines.get(issuerType);
         return (due == null ? unknownError : due).atYear(year + 1);
     }

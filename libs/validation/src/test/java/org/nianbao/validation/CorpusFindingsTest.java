@@ -29,7 +29,7 @@ class CorpusFindingsTest {
     @Test
     void hongze2024ProseCountsOnlyTheGovernmentOffice() {
         Report r = Reports.real("hongze-district-2024");
-        List<Finding> findings = validator.validate(r, new SubmissionMetadata("淮安市洪泽区人民政府", null, "320813", "county",
+        List<Finding> findings = validator.validate(r, new SubmissionMetadata("淮安市洪泽区人民政府", null, "320813", org.nianbao.model.IssuerType.COUNTY,
                 null, LocalDate.of(2025, 2, 18), null), Reports.real("hongze-district-2023"));
         assertThat(findings).noneMatch(f -> f.severity() == Severity.ERROR);
         assertThat(findings).anySatisfy(f -> {
@@ -44,7 +44,7 @@ class CorpusFindingsTest {
     @Test
     void huaian2024IsClean() {
         Report r = Reports.real("huaian-city-2024");
-        List<Finding> findings = validator.validate(r, new SubmissionMetadata("淮安市人民政府", null, "320800", "prefecture",
+        List<Finding> findings = validator.validate(r, new SubmissionMetadata("淮安市人民政府", null, "320800", org.nianbao.model.IssuerType.PREFECTURE,
                 null, LocalDate.of(2025, 3, 6), null), null);
         assertThat(findings).noneMatch(f -> f.severity() == Severity.ERROR);
     }

@@ -26,7 +26,7 @@ class RuleCatalogueTest {
     }
 
     private List<Finding> validate(Report r, String issuerType, LocalDate published) {
-        return validator.validate(r, new SubmissionMetadata(null, null, null, issuerType, null, published, null), null);
+        return validator.validate(r, new SubmissionMetadata(null, null, null, org.nianbao.model.IssuerType.of(issuerType), null, published, null), null);
     }
 
     private static List<Finding> only(List<Finding> findings, String rule) {

@@ -15,7 +15,9 @@ import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.events.Topics;
 import org.nianbao.events.SubmissionMetadata;
+import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageCycle;
 import org.nianbao.model.Finding;
 import org.nianbao.model.Report;
 import org.nianbao.validation.ReportValidator;
@@ -44,12 +46,16 @@ public class ValidationProcessor {
     @Inject
     ReportValidator validator;
 
+    private StageCycle<ReportParsed> cycle;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        cycle = StageCycle.of("validation", ReportParsed.class, EventSender.on(emitter, SOURCE));
+    }
+
     @Incoming("parsed-in")
     public Uni<Void> consume(Message<String> incoming) {
-        return PipelineEvents.settle(incoming, "validation", () -> {
-            ReportParsed parsed = PipelineEvents.read(incoming.getPayload(), ReportParsed.class);
-            return Panache.withTransaction(() -> validateAndStore(parsed)).flatMap(this::sendAll);
-        });
+        return cycle.consume(incoming, parsed -> Panache.withTransaction(() -> validateAndStore(parsed)));
     }
 
     private Uni<List<ReportValidated>> validateAndStore(ReportParsed parsed) {
@@ -143,17 +149,11 @@ public class ValidationProcessor {
         row.findings = PipelineEvents.toJson(findings);
         row.validatedAgainst = CrossYear.fingerprint(previous);
         row.validatedAt = Instant.now();
-        String eventId = "validated:" + row.submissionId + ":" + row.revision + ":" + row.validationRound;
-        return new ReportValidated(eventId, row.submissionId, row.revision, row.agencyKey, metadata, report, findings,
+        return ReportValidated.of(row.submissionId, row.revision, row.agencyKey, metadata, report, findings,
                 row.validationRound, row.validatedAt);
     }
 
     private Uni<Void> sendAll(List<ReportValidated> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (ReportValidated e : events) {
-            chain = chain.chain(() -> PipelineEvents.counted(emitter.sendMessage(PipelineEvents.message(e, e.agencyKey(),
-                    EventTypes.VALIDATED, e.eventId(), e.submissionId(), SOURCE)), Topics.REPORT_VALIDATED));
-        }
-        return chain;
+        return EventSender.on(emitter, SOURCE).sendAll(events);
     }
 }

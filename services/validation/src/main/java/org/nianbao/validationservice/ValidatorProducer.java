@@ -41,8 +41,8 @@ public class ValidatorProducer {
     @Produces
     @ApplicationScoped
     ReportValidator validator() {
-        Map<String, MonthDay> byType = new java.util.HashMap<>();
-        deadlines.forEach((type, day) -> byType.put(type, monthDay(day)));
+        Map<org.nianbao.model.IssuerType, MonthDay> byType = new java.util.EnumMap<>(org.nianbao.model.IssuerType.class);
+        deadlines.forEach((type, day) -> byType.put(org.nianbao.model.IssuerType.of(type), monthDay(day)));
         return new ReportValidator(new ValidationConfig(byType, monthDay(unknownWarning), monthDay(unknownError),
                 duplicationRatio, problemsDuplicationRatio, otherShare, overviewLength, swingFactor));
     }

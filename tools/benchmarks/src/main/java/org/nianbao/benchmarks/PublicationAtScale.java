@@ -140,7 +140,7 @@ public final class PublicationAtScale {
 
     private static void publishTemplate(EmbeddedKafka kafka, Path document, String agency, int year) throws Exception {
         Report report = new ReportExtractor().extract(Files.readAllBytes(document), document.getFileName().toString());
-        SubmissionMetadata metadata = new SubmissionMetadata(agency, null, "990000", "department", year, null, null);
+        SubmissionMetadata metadata = new SubmissionMetadata(agency, null, "990000", org.nianbao.model.IssuerType.DEPARTMENT, year, null, null);
         String key = AgencyKey.of(null, agency);
         String submission = UUID.randomUUID().toString();
         ReportValidated event = new ReportValidated("validated:" + submission, submission, 1, key, metadata, report,

@@ -37,7 +37,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Report report = Documents.extract(file);
         Report previousReport = previous == null ? null : Documents.extract(previous);
-        SubmissionMetadata metadata = new SubmissionMetadata(null, null, null, issuerType, null, publishedOn, null);
+        SubmissionMetadata metadata = new SubmissionMetadata(null, null, null, org.nianbao.model.IssuerType.of(issuerType), null, publishedOn, null);
         List<Finding> findings = new ReportValidator(ValidationConfig.defaults()).validate(report, metadata, previousReport);
         System.out.println(Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(Map.of("findings", findings)));
         return findings.stream().anyMatch(f -> f.severity() == Severity.ERROR) ? 3 : 0;

@@ -10,8 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.jboss.logging.Logger;
 import org.nianbao.intake.model.OutboxEvent;
-import org.nianbao.messaging.PipelineEvents;
-import org.nianbao.messaging.TraceContext;
+import org.nianbao.messaging.EventSender;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -49,18 +48,12 @@ public class OutboxRelay {
             return Uni.createFrom().voidItem();
         }
         return Multi.createFrom().iterable(rows)
-                .onItem().transformToUniAndConcatenate(row -> PipelineEvents.counted(emitter
-                        .sendMessage(TraceContext.childOf(PipelineEvents.message(new RawJson(row.payload), row.eventKey,
-                                row.eventType, row.id, row.submissionId, SOURCE), row.traceparent, row.tracestate)), row.topic)
+                .onItem().transformToUniAndConcatenate(row -> EventSender.on(emitter, SOURCE).sendStored(row.payload, row, row.traceparent, row.tracestate)
                         .ifNoItem().after(Duration.ofSeconds(30)).fail()
                         .invoke(() -> {
                             row.sentAt = Instant.now();
                             row.attempts++;
                         }))
                 .collect().last().replaceWithVoid();
-    }
-
-    /** A payload that is already JSON. */
-    public record RawJson(@com.fasterxml.jackson.annotation.JsonRawValue @com.fasterxml.jackson.annotation.JsonValue String json) {
     }
 }

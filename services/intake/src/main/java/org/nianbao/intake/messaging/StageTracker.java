@@ -70,13 +70,12 @@ public class StageTracker {
     public Uni<Void> failed(Message<String> message) {
         String submissionId = PipelineEvents.header(message, Headers.SUBMISSION_ID).orElse("");
         String reason = PipelineEvents.header(message, Headers.DLQ_REASON).orElse("unknown failure");
-        return PipelineEvents.settle(message, "intake-status", () -> {
-            if (submissionId.isEmpty()) {
-                LOG.warnf("dead letter without submission id: %s", reason);
-                return Uni.createFrom().voidItem();
-            }
-            return Panache.withTransaction(() -> advance(submissionId, Stage.FAILED, Instant.now(), s -> s.failureReason = reason));
-        });
+        if (submissionId.isEmpty()) {
+            LOG.warnf("dead letter without submission id: %s", reason);
+            return Uni.createFrom().completionStage(message.ack());
+        }
+        return Panache.withTransaction(() -> advance(submissionId, Stage.FAILED, Instant.now(), s -> s.failureReason = reason))
+                .onItemOrFailure().transformToUni((x, e) -> Uni.createFrom().completionStage(e == null ? message.ack() : message.nack(e)));
     }
 
     /**

@@ -8,10 +8,13 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** An event written in the same transaction as the state it announces, sent to Kafka afterwards. */
+/**
+ * An event written in the same transaction as the state it announces, sent to Kafka afterwards (the outbox pattern):
+ * the row describes itself as the event does.
+ */
 @Entity
 @Table(name = "outbox_event")
-public class OutboxEvent extends PanacheEntityBase {
+public class OutboxEvent extends PanacheEntityBase implements org.nianbao.events.PipelineEvent {
     @Id
     public String id;
     public String topic;
@@ -30,4 +33,44 @@ public class OutboxEvent extends PanacheEntityBase {
     /** W3C trace context of the request that wrote the row (null when tracing is off). */
     public String traceparent;
     public String tracestate;
+
+    /** The row of an event, with the trace context of the current request (sent later as part of its trace). */
+    public static OutboxEvent of(org.nianbao.events.PipelineEvent event, String json, java.util.Map<String, String> trace) {
+        OutboxEvent row = new OutboxEvent();
+        row.id = event.eventId();
+        row.topic = event.topic();
+        row.eventKey = event.agencyKey();
+        row.eventType = event.eventType();
+        row.submissionId = event.submissionId();
+        row.payload = json;
+        row.createdAt = Instant.now();
+        row.traceparent = trace.get(org.nianbao.messaging.TraceContext.TRACEPARENT);
+        row.tracestate = trace.get(org.nianbao.messaging.TraceContext.TRACESTATE);
+        return row;
+    }
+
+    @Override
+    public String eventId() {
+        return id;
+    }
+
+    @Override
+    public String submissionId() {
+        return submissionId;
+    }
+
+    @Override
+    public String agencyKey() {
+        return eventKey;
+    }
+
+    @Override
+    public String eventType() {
+        return eventType;
+    }
+
+    @Override
+    public String topic() {
+        return topic;
+    }
 }

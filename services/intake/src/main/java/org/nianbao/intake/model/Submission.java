@@ -65,6 +65,23 @@ public class Submission extends PanacheEntityBase {
     @Column(name = "failed_at")
     public Instant failedAt;
 
+    /** What the platform said about the report (the metadata its events carry). */
+    public org.nianbao.events.SubmissionMetadata metadata() {
+        return new org.nianbao.events.SubmissionMetadata(agency, agencyCode, regionCode,
+                org.nianbao.model.IssuerType.parse(issuerType).orElse(null), year, publishedOn, sourceUrl);
+    }
+
+    /** Takes the platform's metadata over. */
+    public void apply(org.nianbao.events.SubmissionMetadata m) {
+        agency = m.agency();
+        agencyCode = m.agencyCode();
+        regionCode = m.regionCode();
+        issuerType = m.issuerType() == null ? null : m.issuerType().code();
+        year = m.year();
+        publishedOn = m.publishedOn();
+        sourceUrl = m.sourceUrl();
+    }
+
     /** How many submissions are at each stage (every stage present, 0 where none). */
     public static io.smallrye.mutiny.Uni<java.util.Map<Stage, Long>> countByStatus() {
         return io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(session -> session

@@ -1,5 +1,7 @@
 package org.nianbao.intake.service;
 
+import org.nianbao.model.IssuerType;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.intake.rest.ProblemException;
@@ -21,7 +23,6 @@ import java.util.Map;
  * (400) names the field and says what to fix.
  */
 public final class SubmissionFields {
-    public static final List<String> ISSUER_TYPES = List.of("department", "county", "prefecture", "province");
     /** The first report year: the regulations on government information disclosure took effect in 2008. */
     public static final int FIRST_YEAR = 2007;
     public static final int MAX_AGENCY = 200;
@@ -47,10 +48,9 @@ public final class SubmissionFields {
         if (region != null && !region.matches("\\d{6}")) {
             throw ProblemException.badRequest("regionCode must be a 6-digit 行政区划代码, not '" + region + "'.");
         }
-        String issuerType = text("issuerType", fields.get("issuerType"), 20);
-        if (issuerType != null && !ISSUER_TYPES.contains(issuerType.toLowerCase(Locale.ROOT))) {
-            throw ProblemException.badRequest("issuerType must be one of " + String.join(", ", ISSUER_TYPES) + ", not '" + issuerType + "'.");
-        }
+        String issuerCode = text("issuerType", fields.get("issuerType"), 20);
+        IssuerType issuerType = issuerCode == null ? null : IssuerType.parse(issuerCode).orElseThrow(() -> ProblemException.badRequest(
+                "issuerType must be one of " + String.join(", ", IssuerType.codes()) + ", not '" + issuerCode + "'."));
         Integer year = year(text("year", fields.get("year"), 10));
         LocalDate publishedOn = publishedOn(text("publishedOn", fields.get("publishedOn"), 10), year);
         String sourceUrl = text("sourceUrl", fields.get("sourceUrl"), MAX_SOURCE_URL);
@@ -58,7 +58,7 @@ public final class SubmissionFields {
             throw ProblemException.badRequest("sourceUrl must be an absolute http:// or https:// address of the published report.");
         }
         return new SubmissionMetadata(agency, code == null ? null : code.toUpperCase(Locale.ROOT), region,
-                issuerType == null ? null : issuerType.toLowerCase(Locale.ROOT), year, publishedOn, sourceUrl);
+                issuerType, year, publishedOn, sourceUrl);
     }
 
     /**

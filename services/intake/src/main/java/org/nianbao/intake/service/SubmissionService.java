@@ -81,7 +81,7 @@ public class SubmissionService {
 
     /** Stores the submission, its document and its event; or returns the id of the submission it repeats. */
     private Uni<String> store(SqlConnection tx, Platform platform, Submission s, byte[] content) {
-        boolean agencyKnown = !s.agencyKey.startsWith("submission:");
+        boolean agencyKnown = AgencyKey.isAgency(s.agencyKey);
         Uni<Void> prepared = !agencyKnown ? Uni.createFrom().voidItem()
                 : tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(s.agencyKey))
                 .chain(() -> tx.preparedQuery("SELECT region_code FROM submission WHERE agency_key = $1 AND region_code IS NOT NULL"
@@ -146,7 +146,8 @@ public class SubmissionService {
                     }
                     Row r = rows.iterator().next();
                     boolean same = r.getString("sha256").equals(s.sha256) && java.util.Objects.equals(metadata(s), new SubmissionMetadata(
-                            r.getString("agency"), r.getString("agency_code"), r.getString("region_code"), r.getString("issuer_type"),
+                            r.getString("agency"), r.getString("agency_code"), r.getString("region_code"),
+                            org.nianbao.model.IssuerType.parse(r.getString("issuer_type")).orElse(null),
                             r.getInteger("report_year"), r.getLocalDate("published_on"), r.getString("source_url")));
                     if (!same) {
                         throw new ProblemException(422, "Idempotency-Key reused", "The Idempotency-Key '" + s.idempotencyKey
@@ -165,22 +166,15 @@ public class SubmissionService {
     }
 
     private static SubmissionMetadata metadata(Submission s) {
-        return new SubmissionMetadata(s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl);
+        return s.metadata();
     }
 
     private static Submission newSubmission(Platform platform, SubmissionInput input, SubmissionMetadata meta, String type) {
         Submission s = new Submission();
         s.id = UUID.randomUUID().toString();
         s.platformId = platform.id;
-        s.agency = meta.agency();
-        s.agencyCode = meta.agencyCode();
-        s.regionCode = meta.regionCode();
-        s.issuerType = meta.issuerType();
-        s.year = meta.year();
-        s.publishedOn = meta.publishedOn();
-        s.sourceUrl = meta.sourceUrl();
-        s.agencyKey = meta.agency() == null && meta.agencyCode() == null
-                ? "submission:" + s.id : AgencyKey.of(meta.agencyCode(), meta.agency());
+        s.apply(meta);
+        s.agencyKey = meta.agency() == null && meta.agencyCode() == null ? AgencyKey.ofSubmission(s.id) : meta.agencyKey();
         s.idempotencyKey = input.idempotencyKey();
         s.fileName = input.fileName();
         s.contentType = input.contentType() != null ? input.contentType() : type;
@@ -197,23 +191,10 @@ public class SubmissionService {
      * trace context of the current request, so the event is sent later as part of its trace.
      */
     public OutboxEvent outbox(Submission s) {
-        String eventId = "submitted:" + s.id + ":" + UUID.randomUUID();
-        ReportSubmitted event = new ReportSubmitted(eventId, s.id, s.revision, s.agencyKey, s.platformId,
-                new SubmissionMetadata(s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl),
+        ReportSubmitted event = ReportSubmitted.of(s.id, s.revision, s.agencyKey, s.platformId, s.metadata(),
                 new ReportSubmitted.DocumentRef(s.fileName, s.contentType, s.sizeBytes, s.sha256,
                         documentBaseUrl + "/internal/v1/documents/" + s.id),
                 s.receivedAt);
-        OutboxEvent row = new OutboxEvent();
-        row.id = eventId;
-        row.topic = Topics.REPORT_SUBMITTED;
-        row.eventKey = s.agencyKey;
-        row.eventType = EventTypes.SUBMITTED;
-        row.submissionId = s.id;
-        row.payload = PipelineEvents.toJson(event);
-        row.createdAt = Instant.now();
-        Map<String, String> trace = TraceContext.current();
-        row.traceparent = trace.get(TraceContext.TRACEPARENT);
-        row.tracestate = trace.get(TraceContext.TRACESTATE);
-        return row;
+        return OutboxEvent.of(event, PipelineEvents.toJson(event), TraceContext.current());
     }
 }

@@ -13,7 +13,9 @@ import org.nianbao.events.EventTypes;
 import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.events.Topics;
+import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageCycle;
 import org.nianbao.model.Finding;
 import org.nianbao.model.Severity;
 import org.nianbao.publication.model.PublishedReport;
@@ -40,21 +42,17 @@ public class PublicationProcessor {
     @Channel("published-out")
     MutinyEmitter<String> emitter;
 
-    @Incoming("validated-in")
-    public Uni<Void> consume(Message<String> incoming) {
-        return PipelineEvents.settle(incoming, "publication", () -> publish(PipelineEvents.read(incoming.getPayload(), ReportValidated.class)));
+    private StageCycle<ReportValidated> cycle;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        cycle = StageCycle.of("publication", ReportValidated.class, EventSender.on(emitter, SOURCE));
     }
 
-    private Uni<Void> publish(ReportValidated event) {
-        return Panache.withTransaction(() -> store(event))
-                .flatMap(report -> {
-                    String eventId = "published:" + event.submissionId() + ":" + event.validationRound();
-                    ReportPublished published = new ReportPublished(eventId, event.submissionId(), report.id,
-                            event.agencyKey(), count(event.findings(), Severity.ERROR),
-                            count(event.findings(), Severity.WARNING), Instant.now());
-                    return PipelineEvents.counted(emitter.sendMessage(PipelineEvents.message(published, event.agencyKey(),
-                            EventTypes.PUBLISHED, eventId, event.submissionId(), SOURCE)), Topics.REPORT_PUBLISHED);
-                });
+    @Incoming("validated-in")
+    public Uni<Void> consume(Message<String> incoming) {
+        return cycle.consume(incoming, event -> Panache.withTransaction(() -> store(event))
+                .map(report -> List.of(ReportPublished.of(event, report.id, Instant.now()))));
     }
 
     private Uni<PublishedReport> store(ReportValidated e) {
@@ -96,7 +94,7 @@ public class PublicationProcessor {
         r.agency = e.metadata().agency();
         r.agencyCode = e.metadata().agencyCode();
         r.regionCode = e.metadata().regionCode();
-        r.issuerType = e.metadata().issuerType();
+        r.issuerType = e.metadata().issuerType() == null ? null : e.metadata().issuerType().code();
         r.year = e.metadata().year();
         r.format = e.report().format.json();
         r.title = e.report().title;

@@ -73,7 +73,7 @@ public final class Completeness {
         }
         for (Registry.Agency a : registry) {
             Published p = a.code() != null && byCode.containsKey(a.code()) ? byCode.get(a.code()) : byName.get(compact(a.name()));
-            LocalDate deadline = config.deadline(a.issuerType(), year);
+            LocalDate deadline = config.deadline(org.nianbao.model.IssuerType.parse(a.issuerType()).orElse(null), year);
             Status status;
             if (p == null) {
                 status = today.isAfter(deadline) ? Status.MISSING : Status.NOT_YET_DUE;

@@ -17,7 +17,6 @@ import java.util.Set;
  * 发布主体类型. Every line is checked; one bad line rejects the file, with every problem listed.
  */
 public final class Registry {
-    public static final Set<String> ISSUER_TYPES = Set.of("department", "county", "prefecture", "province");
     private static final Map<String, String> HEADERS = Map.of("name", "name", "机关名称", "name", "code", "code",
             "统一社会信用代码", "code", "region", "region", "行政区划代码", "region", "issuertype", "issuerType",
             "发布主体类型", "issuerType");
@@ -76,8 +75,8 @@ public final class Registry {
             if (c != null && CreditCode.problem(c) != null) {
                 problems.add("line " + line + ": " + CreditCode.problem(c));
             }
-            if (t != null && !ISSUER_TYPES.contains(t)) {
-                problems.add("line " + line + ": the issuer type must be one of " + ISSUER_TYPES + ", got '" + t + "'");
+            if (t != null && org.nianbao.model.IssuerType.parse(t).isEmpty()) {
+                problems.add("line " + line + ": the issuer type must be one of " + org.nianbao.model.IssuerType.codes() + ", got '" + t + "'");
             }
             if (n == null) {
                 continue;

@@ -1,4 +1,4 @@
-package org.nianbao.extractionservice;
+package org.nianbao.extractionservice.service;
 
 import org.junit.jupiter.api.Test;
 import org.nianbao.extraction.DocumentLimits;

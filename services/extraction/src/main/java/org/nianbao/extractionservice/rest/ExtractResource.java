@@ -1,4 +1,4 @@
-package org.nianbao.extractionservice;
+package org.nianbao.extractionservice.rest;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -9,6 +9,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.nianbao.extraction.UnreadableDocumentException;
+import org.nianbao.extractionservice.service.BoundedExtractor;
 import org.nianbao.model.Report;
 
 /** Synchronous extraction of one document, for tools and operators: the body is the document. */

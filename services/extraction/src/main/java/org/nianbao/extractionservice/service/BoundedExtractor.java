@@ -1,4 +1,4 @@
-package org.nianbao.extractionservice;
+package org.nianbao.extractionservice.service;
 
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.ConfigProvider;

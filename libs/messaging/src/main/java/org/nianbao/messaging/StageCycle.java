@@ -1,0 +1,96 @@
+package org.nianbao.messaging;
+
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import jakarta.enterprise.util.TypeLiteral;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import org.nianbao.events.Headers;
+import org.nianbao.events.PipelineEvent;
+
+import java.time.Duration;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The one consumer cycle of every stage: read the record's event, handle it (the handler is a service method that
+ * runs in one transaction and returns the events it caused), send those events, and acknowledge the record only
+ * once Kafka acknowledged them. A failure that may pass (the database or the broker away, see {@link Transience})
+ * is retried with exponential backoff, handling and sending again (handlers are idempotent: the same event gives
+ * the same results); only a failure that never passes, or one that outlasts {@code giveUpAfter}, sends the record
+ * to the channel's dead-letter topic with its reason, and the stream goes on with the next record.
+ *
+ * @param <E> the type of event the stage consumes
+ */
+public final class StageCycle<E> {
+    /** How long a transient failure is retried before the record is dead-lettered (a replay can still redo it). */
+    public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMinutes(10);
+    private static final Logger LOG = Logger.getLogger(StageCycle.class);
+    private static final TypeLiteral<Uni<Void>> UNI_VOID = new TypeLiteral<>() {
+    };
+
+    private final String stage;
+    private final Class<E> eventType;
+    private final EventSender sender;
+    private final Guard retry;
+
+    private StageCycle(String stage, Class<E> eventType, EventSender sender, Duration giveUpAfter) {
+        this.stage = stage;
+        this.eventType = eventType;
+        this.sender = sender;
+        this.retry = Guard.create().withRetry()
+                .maxRetries(-1).maxDuration(giveUpAfter.toMillis(), ChronoUnit.MILLIS)
+                .delay(250, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
+                .withExponentialBackoff().factor(2).maxDelay(10, ChronoUnit.SECONDS).done()
+                .whenException(Transience::isTransient)
+                .beforeRetry(e -> {
+                    PipelineMetrics.retried(stage, e);
+                    LOG.warnf("%s: %s (transient; retrying)", stage, e.getMessage());
+                })
+                .done().build();
+    }
+
+    /** The cycle of {@code stage}, reading events of {@code eventType} and sending what they cause with {@code sender}. */
+    public static <E> StageCycle<E> of(String stage, Class<E> eventType, EventSender sender) {
+        return new StageCycle<>(stage, eventType, sender, DEFAULT_GIVE_UP_AFTER);
+    }
+
+    /** The same cycle giving up on transient failures after {@code giveUpAfter}. */
+    public StageCycle<E> givingUpAfter(Duration giveUpAfter) {
+        return new StageCycle<>(stage, eventType, sender, giveUpAfter);
+    }
+
+    /** Runs the cycle for one record; the returned Uni never fails (the record is acked or dead-lettered). */
+    public Uni<Void> consume(Message<String> incoming, Function<E, Uni<? extends List<? extends PipelineEvent>>> handle) {
+        String topic = topic(incoming);
+        PipelineMetrics.consumed(topic);
+        long start = System.nanoTime();
+        // Quarkus keeps the MDC per message context, so every log line of this record's work names its submission.
+        MDC.put(PipelineEvents.LOG_SUBMISSION, PipelineEvents.header(incoming, Headers.SUBMISSION_ID).orElse(""));
+        TraceContext.enter(incoming);
+        return Uni.createFrom().item(incoming::getPayload)
+                .map(payload -> PipelineEvents.read(payload, eventType))
+                .flatMap(event -> retry.get(() -> Uni.createFrom().deferred(() -> handle.apply(event)).flatMap(sender::sendAll), UNI_VOID))
+                .onItem().transformToUni(x -> {
+                    PipelineMetrics.processed(stage, System.nanoTime() - start);
+                    return Uni.createFrom().completionStage(incoming.ack());
+                })
+                .onFailure().recoverWithUni(e -> deadLetter(incoming, e));
+    }
+
+    /** Nacks a record that cannot be processed: it goes to the channel's dead-letter topic with the reason. */
+    private Uni<Void> deadLetter(Message<?> incoming, Throwable cause) {
+        PipelineMetrics.failed(stage, topic(incoming), cause);
+        LOG.warnf("submission %s: %s failed%s, the record goes to the dead-letter topic: %s",
+                PipelineEvents.header(incoming, Headers.SUBMISSION_ID).orElse("?"), stage,
+                Transience.isTransient(cause) ? " for longer than it is retried" : "", cause.getMessage());
+        return Uni.createFrom().completionStage(incoming.nack(cause));
+    }
+
+    private static String topic(Message<?> incoming) {
+        return incoming.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
+    }
+}
