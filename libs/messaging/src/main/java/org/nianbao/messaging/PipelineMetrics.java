@@ -36,6 +36,16 @@ public final class PipelineMetrics {
                 .register(Metrics.globalRegistry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
+    /** nianbao_stage_handle_seconds{stage}: one attempt of a stage's handler (its database transaction). */
+    public static void handled(String stage, long nanos) {
+        Timer.builder("nianbao.stage.handle").tag("stage", stage).register(Metrics.globalRegistry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    /** nianbao_stage_send_seconds{stage}: waiting for Kafka to acknowledge the events one record caused. */
+    public static void sent(String stage, long nanos) {
+        Timer.builder("nianbao.stage.send").tag("stage", stage).register(Metrics.globalRegistry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
     /** nianbao_dead_letters_total{stage,topic,reason}: records sent to a dead-letter topic, by cause type. */
     public static void failed(String stage, String topic, Throwable cause) {
         Metrics.counter("nianbao.dead.letters", "stage", stage, "topic", topic, "reason", reason(cause)).increment();

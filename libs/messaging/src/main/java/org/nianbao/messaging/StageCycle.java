@@ -73,12 +73,23 @@ public final class StageCycle<E> {
         TraceContext.enter(incoming);
         return Uni.createFrom().item(incoming::getPayload)
                 .map(payload -> PipelineEvents.read(payload, eventType))
-                .flatMap(event -> retry.get(() -> Uni.createFrom().deferred(() -> handle.apply(event)).flatMap(sender::sendAll), UNI_VOID))
+                .flatMap(event -> retry.get(() -> handleAndSend(event, handle), UNI_VOID))
                 .onItem().transformToUni(x -> {
                     PipelineMetrics.processed(stage, System.nanoTime() - start);
                     return Uni.createFrom().completionStage(incoming.ack());
                 })
                 .onFailure().recoverWithUni(e -> deadLetter(incoming, e));
+    }
+
+    /** One attempt: the handler (its transaction), then the sends, each timed (where a stage's time goes). */
+    private Uni<Void> handleAndSend(E event, Function<E, Uni<? extends List<? extends PipelineEvent>>> handle) {
+        return Uni.createFrom().deferred(() -> {
+            long start = System.nanoTime();
+            return handle.apply(event).invoke(x -> PipelineMetrics.handled(stage, System.nanoTime() - start));
+        }).flatMap(events -> {
+            long start = System.nanoTime();
+            return sender.sendAll(events).invoke(() -> PipelineMetrics.sent(stage, System.nanoTime() - start));
+        });
     }
 
     /** Nacks a record that cannot be processed: it goes to the channel's dead-letter topic with the reason. */
