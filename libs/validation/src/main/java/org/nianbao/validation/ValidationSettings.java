@@ -26,7 +26,8 @@ public interface ValidationSettings {
 
     /**
      * Publication deadlines in the year after the report year, as {@code MM-DD}, by issuer type code
-     * ({@link IssuerType#codes()}); read by {@link #toConfig()}, which refuses an unknown code or day.
+     * ({@link IssuerType#codes()}); read by {@link #toConfig()}, which refuses an unknown code or day. (A map of a
+     * mapping must be set unless it has a default: the empty default makes it optional; only keys set are listed.)
      */
     @WithDefaults
     @WithDefault("")
