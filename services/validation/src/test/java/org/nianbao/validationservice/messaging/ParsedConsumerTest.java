@@ -59,6 +59,8 @@ class ParsedConsumerTest {
         assertThat(event.eventId()).isEqualTo("validated:" + id + ":1:1");
         assertThat(event.metadata().year()).isEqualTo(2023);
         assertThat(event.findings()).isNotEmpty(); // a report without its tables has much to say
+        assertThat(event.findings()).extracting(org.nianbao.model.Finding::rule)
+                .doesNotContain("A-01"); // published on 2024-01-20, before the default department deadline
     }
 
     @Test
