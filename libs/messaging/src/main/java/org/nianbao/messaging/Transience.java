@@ -25,7 +25,7 @@ public final class Transience {
     private static final String[] TRANSIENT_MESSAGES = {
             "connection is closed", "connection refused", "connection reset", "failed to read any response",
             "closed connection", "pool closed", "timeout", "timed out", "broken pipe", "no route to host",
-            "connection was closed", "topic not present in metadata", "not enough replicas", "the database system is"};
+            "connection was closed", "connection has been closed", "topic not present in metadata", "not enough replicas", "the database system is"};
 
     private Transience() {
     }

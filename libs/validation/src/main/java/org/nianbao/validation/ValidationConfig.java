@@ -22,6 +22,10 @@ public record ValidationConfig(Map<IssuerType, MonthDay> deadlines, MonthDay unk
                                double duplicationRatio, double problemsDuplicationRatio, double otherShare,
                                int overviewWarnLength, double swingFactor) {
 
+    /**
+     * The thresholds of {@code docs/validation-rules.md}: the one place the defaults are written. The services
+     * set theirs over these through {@link ValidationSettings}; the command line and the benchmarks use these.
+     */
     public static ValidationConfig defaults() {
         return new ValidationConfig(Map.of(
                 IssuerType.DEPARTMENT, MonthDay.of(1, 31),

@@ -3,9 +3,11 @@ package org.nianbao.publication.service;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.publication.model.RegisteredAgency;
 import org.nianbao.validation.ValidationConfig;
+import org.nianbao.validation.ValidationSettings;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +22,13 @@ public class CompletenessService {
     /** Deadlines are days in China. */
     public static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
 
-    /** The official deadlines by issuer type (the same the validation service applies in rule A-01). */
-    private final ValidationConfig config = ValidationConfig.defaults();
+    /** The deadlines by issuer type: the same settings ({@code nianbao.validation.*}) the validation service applies in rule A-01. */
+    private final ValidationConfig config;
+
+    @Inject
+    CompletenessService(ValidationSettings settings) {
+        this.config = settings.toConfig();
+    }
 
     /** Replaces the registry by these agencies (flags of agencies that stay are kept); returns how many. */
     public Uni<Integer> replaceRegistry(List<Registry.Agency> agencies) {

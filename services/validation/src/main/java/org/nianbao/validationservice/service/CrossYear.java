@@ -1,6 +1,7 @@
-package org.nianbao.validationservice;
+package org.nianbao.validationservice.service;
 
 import org.nianbao.events.AgencyKey;
+import org.nianbao.validationservice.model.ValidatedReport;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -13,8 +14,8 @@ import java.util.Map;
  * Which previous year a report was validated against, and which stored reports were not validated against
  * their agency's latest previous year (the cross-year sweep's selection).
  */
-final class CrossYear {
-    /** The order of {@link ValidatedReport#latest}: the newest revision, then the latest received. */
+public final class CrossYear {
+    /** The order of {@code ValidatedReportRepository.latest}: the newest revision, then the latest received. */
     static final Comparator<Stored> NEWEST_FIRST = Comparator.comparingInt(Stored::revision).reversed()
             .thenComparing(Stored::receivedAt, Comparator.reverseOrder());
 
@@ -22,8 +23,8 @@ final class CrossYear {
     }
 
     /** Only reports of a known agency and year have a previous year. */
-    static boolean comparable(String agencyKey, Integer year) {
-        return year != null && agencyKey != null && !agencyKey.startsWith("submission:") && !agencyKey.equals("unknown");
+    public static boolean comparable(String agencyKey, Integer year) {
+        return year != null && AgencyKey.isAgency(agencyKey);
     }
 
     /** What a report validated against {@code previous} records: that report and the exact model it had. */
@@ -41,8 +42,8 @@ final class CrossYear {
     }
 
     /** A stored report as the sweep reads it (without the model, only its digest). */
-    record Stored(String submissionId, String agencyKey, Integer year, int revision, Instant receivedAt,
-                  String reportSha256, String validatedAgainst) {
+    public record Stored(String submissionId, String agencyKey, Integer year, int revision, Instant receivedAt,
+                         String reportSha256, String validatedAgainst) {
         String fingerprint() {
             return CrossYear.fingerprint(submissionId, reportSha256);
         }

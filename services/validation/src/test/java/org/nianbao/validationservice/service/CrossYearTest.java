@@ -1,6 +1,7 @@
-package org.nianbao.validationservice;
+package org.nianbao.validationservice.service;
 
 import org.junit.jupiter.api.Test;
+import org.nianbao.validationservice.model.ValidatedReport;
 
 import java.time.Instant;
 import java.util.List;

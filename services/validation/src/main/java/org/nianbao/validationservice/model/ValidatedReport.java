@@ -1,7 +1,6 @@
-package org.nianbao.validationservice;
+package org.nianbao.validationservice.model;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
@@ -9,7 +8,7 @@ import jakarta.persistence.Table;
 
 import java.time.Instant;
 
-/** A report as validation last saw it, with its findings. */
+/** A report as validation last saw it, with its findings (stored and queried by {@code ValidatedReportRepository}). */
 @Entity
 @Table(name = "validated_report")
 public class ValidatedReport extends PanacheEntityBase {
@@ -33,15 +32,7 @@ public class ValidatedReport extends PanacheEntityBase {
     public Instant receivedAt;
     @Column(name = "validated_at")
     public Instant validatedAt;
-    /** The previous-year report this one was last validated against ({@link CrossYear#fingerprint}), or null. */
+    /** The previous-year report this one was last validated against ({@code CrossYear.fingerprint}), or null. */
     @Column(name = "validated_against")
     public String validatedAgainst;
-
-    /** The newest revision of an agency's report for a year ({@link CrossYear#NEWEST_FIRST}), or null. */
-    public static Uni<ValidatedReport> latest(String agencyKey, Integer year) {
-        if (!CrossYear.comparable(agencyKey, year)) {
-            return Uni.createFrom().nullItem();
-        }
-        return find("agencyKey = ?1 and year = ?2 order by revision desc, receivedAt desc", agencyKey, year).firstResult();
-    }
 }

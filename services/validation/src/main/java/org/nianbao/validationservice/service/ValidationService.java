@@ -1,65 +1,49 @@
-package org.nianbao.validationservice;
+package org.nianbao.validationservice.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
-import org.nianbao.events.EventTypes;
 import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportValidated;
-import org.nianbao.events.Topics;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.PipelineEvents;
-import org.nianbao.messaging.StageCycle;
 import org.nianbao.model.Finding;
 import org.nianbao.model.Report;
 import org.nianbao.validation.ReportValidator;
+import org.nianbao.validationservice.model.ValidatedReport;
+import org.nianbao.validationservice.repository.ValidatedReportRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * report-parsed → report-validated. Each report is stored, validated against the same agency's
- * previous-year report when known, and, if the agency's next year was validated before this one
- * arrived, that later report is re-validated and emitted again with a higher round.
- * The incoming record is acknowledged only after every resulting event was acknowledged by Kafka.
- * {@link CrossYearSweep} catches up, with the same re-validation, on reports this path did not reach.
+ * Validation's decisions. Each parsed report is stored and validated against the same agency's previous-year
+ * report when known; if the agency's next year was validated before this one arrived (and not against it as it
+ * now reads), that later report is re-validated too, with a higher round. The cross-year sweep catches up, with
+ * the same re-validation, on reports this path did not reach. Every public method is one transaction.
  */
 @ApplicationScoped
-public class ValidationProcessor {
-    private static final Logger LOG = Logger.getLogger(ValidationProcessor.class);
-    private static final String SOURCE = "/nianbao/validation";
-    private static final int SWEEP_BATCH = 50;
+public class ValidationService {
+    private static final Logger LOG = Logger.getLogger(ValidationService.class);
 
     @Inject
-    @Channel("validated-out")
-    MutinyEmitter<String> emitter;
+    ValidatedReportRepository reports;
 
     @Inject
     ReportValidator validator;
 
-    private StageCycle<ReportParsed> cycle;
-
-    @jakarta.annotation.PostConstruct
-    void init() {
-        cycle = StageCycle.of("validation", ReportParsed.class, EventSender.on(emitter, SOURCE));
-    }
-
-    @Incoming("parsed-in")
-    public Uni<Void> consume(Message<String> incoming) {
-        return cycle.consume(incoming, parsed -> Panache.withTransaction(() -> validateAndStore(parsed)));
-    }
-
-    private Uni<List<ReportValidated>> validateAndStore(ReportParsed parsed) {
-        return ValidatedReport.<ValidatedReport>findById(parsed.submissionId()).flatMap(existing -> {
+    /**
+     * Stores a parsed report and validates it; returns its report-validated event and, when the agency's next
+     * year must be validated again against it, that report's too. Idempotent, as the stage cycle retries it: the
+     * same event again gives the same round and the same events (a changed report gives the next round).
+     */
+    @WithTransaction
+    public Uni<List<ReportValidated>> validate(ReportParsed parsed) {
+        return reports.bySubmission(parsed.submissionId()).flatMap(existing -> {
             ValidatedReport row = existing != null ? existing : new ValidatedReport();
             String reportJson = PipelineEvents.toJson(parsed.report());
             boolean changed = existing == null || !reportJson.equals(existing.report);
@@ -74,10 +58,10 @@ public class ValidationProcessor {
                 row.receivedAt = Instant.now();
             }
             Integer year = row.year;
-            return ValidatedReport.latest(row.agencyKey, year == null ? null : year - 1)
+            return reports.latest(row.agencyKey, year == null ? null : year - 1)
                     .flatMap(previous -> {
                         ReportValidated event = validate(row, previous);
-                        Uni<ValidatedReport> saved = existing == null ? row.persist() : Uni.createFrom().item(row);
+                        Uni<ValidatedReport> saved = existing == null ? reports.add(row) : Uni.createFrom().item(row);
                         return saved.flatMap(x -> revalidateNextYear(row)).map(next -> {
                             List<ReportValidated> events = new ArrayList<>();
                             events.add(event);
@@ -93,7 +77,7 @@ public class ValidationProcessor {
         if (current.year == null) {
             return Uni.createFrom().item(List.of());
         }
-        return ValidatedReport.latest(current.agencyKey, current.year + 1).map(next -> {
+        return reports.latest(current.agencyKey, current.year + 1).map(next -> {
             if (next == null || !CrossYear.stale(next.validatedAgainst, CrossYear.fingerprint(current))) {
                 return List.<ReportValidated>of(); // none, or already validated against this very report
             }
@@ -102,29 +86,29 @@ public class ValidationProcessor {
         });
     }
 
-    /**
-     * Re-validates the given stored reports whose agency's latest previous year is still not the one they were
-     * validated against (the cross-year sweep), a batch per transaction; each batch's report-validated events
-     * are acknowledged by Kafka before it commits, so a failed batch is retried whole by the next sweep.
-     * Returns how many were re-validated.
-     */
-    Uni<Integer> revalidateIfStale(List<String> submissionIds) {
-        Uni<Integer> total = Uni.createFrom().item(0);
-        for (int from = 0; from < submissionIds.size(); from += SWEEP_BATCH) {
-            List<String> batch = submissionIds.subList(from, Math.min(submissionIds.size(), from + SWEEP_BATCH));
-            total = total.flatMap(done -> Panache.withTransaction(() -> revalidateBatch(batch)
-                    .flatMap(events -> sendAll(events).replaceWith(done + events.size()))));
-        }
-        return total;
+    /** The sweep's selection: how many reports were compared, and those not validated against their latest previous year. */
+    public Uni<Stale> stale() {
+        return reports.stored().map(stored -> new Stale(stored.size(), CrossYear.stale(stored)));
     }
 
-    private Uni<List<ReportValidated>> revalidateBatch(List<String> submissionIds) {
+    /** What {@link #stale()} found: reports compared, and the submissions to re-validate (by agency and year). */
+    public record Stale(int checked, List<String> submissionIds) {
+    }
+
+    /**
+     * Re-validates those of the given stored reports whose agency's latest previous year is still not the one
+     * they were validated against (one batch of the cross-year sweep), and sends their report-validated events
+     * with {@code sender} before the transaction commits: a failed send rolls the batch back, and the next sweep
+     * finds it again. Returns how many were re-validated.
+     */
+    @WithTransaction
+    public Uni<Integer> revalidateIfStale(List<String> submissionIds, EventSender sender) {
         List<ReportValidated> events = new ArrayList<>();
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String id : submissionIds) {
-            chain = chain.chain(() -> ValidatedReport.<ValidatedReport>findById(id, LockModeType.PESSIMISTIC_WRITE))
+            chain = chain.chain(() -> reports.bySubmissionForUpdate(id))
                     .chain(row -> row == null ? Uni.createFrom().voidItem()
-                            : ValidatedReport.latest(row.agencyKey, row.year == null ? null : row.year - 1).invoke(previous -> {
+                            : reports.latest(row.agencyKey, row.year == null ? null : row.year - 1).invoke(previous -> {
                                 if (CrossYear.stale(row.validatedAgainst, CrossYear.fingerprint(previous))) {
                                     LOG.infof("re-validating %s (%d) against the latest %d report %s", row.submissionId,
                                             row.year, previous.year, previous.submissionId);
@@ -132,7 +116,7 @@ public class ValidationProcessor {
                                 }
                             }).replaceWithVoid());
         }
-        return chain.replaceWith(events);
+        return chain.chain(() -> sender.sendAll(events)).replaceWith(events::size);
     }
 
     /** A new validation round of a stored report against {@code previous}. */
@@ -151,9 +135,5 @@ public class ValidationProcessor {
         row.validatedAt = Instant.now();
         return ReportValidated.of(row.submissionId, row.revision, row.agencyKey, metadata, report, findings,
                 row.validationRound, row.validatedAt);
-    }
-
-    private Uni<Void> sendAll(List<ReportValidated> events) {
-        return EventSender.on(emitter, SOURCE).sendAll(events);
     }
 }
