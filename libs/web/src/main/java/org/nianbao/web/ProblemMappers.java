@@ -90,8 +90,13 @@ public class ProblemMappers {
         return Problem.of(500, "Internal Server Error", INTERNAL_ERROR).toResponse();
     }
 
+    /** The service's advice beans (none outside a container). */
+    Iterable<ProblemAdvice> advices() {
+        return advice == null ? java.util.List.of() : advice;
+    }
+
     private Problem advised(Throwable e) {
-        for (ProblemAdvice a : advice) {
+        for (ProblemAdvice a : advices()) {
             Problem p = a.problem(e);
             if (p != null) {
                 return p;
