@@ -33,7 +33,7 @@ public record Door(String prefix, String api, String tokenProperty, String crede
         }
     }
 
-    /** True when the door guards this request path (already decoded; repeated slashes count as one). */
+    /** True when the door guards this request path (already decoded), however it is spelled. */
     public boolean guards(String path) {
         String p = normalized(path);
         return p.startsWith(prefix) || p.equals(prefix.substring(0, prefix.length() - 1));
@@ -44,8 +44,25 @@ public record Door(String prefix, String api, String tokenProperty, String crede
         return tokenProperty + " (" + tokenProperty.replaceAll("[^A-Za-z0-9]", "_").toUpperCase(Locale.ROOT) + ")";
     }
 
+    /**
+     * The path as the router matches it: repeated slashes as one, matrix parameters ({@code ;x=y}) and dot segments
+     * removed, so that no spelling of a guarded path slips past its door.
+     */
     static String normalized(String path) {
-        String p = path == null || path.isEmpty() ? "/" : path.replaceAll("/{2,}", "/");
-        return p.startsWith("/") ? p : "/" + p;
+        java.util.Deque<String> segments = new java.util.ArrayDeque<>();
+        for (String segment : (path == null ? "" : path).split("/")) {
+            int matrix = segment.indexOf(';');
+            String s = matrix < 0 ? segment : segment.substring(0, matrix);
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..")) {
+                segments.pollLast();
+            } else {
+                segments.addLast(s);
+            }
+        }
+        boolean directory = path != null && path.endsWith("/") && !segments.isEmpty();
+        return "/" + String.join("/", segments) + (directory ? "/" : "");
     }
 }

@@ -16,7 +16,12 @@ class DoorsTest {
         assertThat(ADMIN.guards("//admin//v1/registry")).isTrue();
         assertThat(ADMIN.guards("/admin")).isTrue();
         assertThat(ADMIN.guards("admin/v1")).isTrue();
+        assertThat(ADMIN.guards("/api/../admin/v1/registry")).isTrue();
+        assertThat(ADMIN.guards("/./admin/v1/registry")).isTrue();
+        assertThat(ADMIN.guards("/admin;x=1/v1/registry")).isTrue();
+        assertThat(ADMIN.guards("/admin/")).isTrue();
         assertThat(ADMIN.guards("/administration")).isFalse();
+        assertThat(ADMIN.guards("/admin/../api/v1/reports")).isFalse();
         assertThat(ADMIN.guards("/api/v1/reports")).isFalse();
         assertThat(ADMIN.setting()).isEqualTo("nianbao.admin-token (NIANBAO_ADMIN_TOKEN)");
     }
