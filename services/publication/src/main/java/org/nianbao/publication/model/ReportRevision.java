@@ -29,11 +29,6 @@ public class ReportRevision extends PanacheEntityBase {
     @Column(name = "stored_at")
     public Instant storedAt;
 
-    /** Every version of a report, oldest first. */
-    public static io.smallrye.mutiny.Uni<java.util.List<ReportRevision>> history(String reportId) {
-        return ReportRevision.<ReportRevision>find("reportId = ?1 order by storedAt", reportId).list();
-    }
-
     @Embeddable
     public static class Key implements Serializable {
         @Column(name = "submission_id")

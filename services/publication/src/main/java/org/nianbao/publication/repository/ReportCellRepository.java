@@ -1,6 +1,7 @@
 package org.nianbao.publication.repository;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.nianbao.messaging.PipelineEvents;
@@ -31,6 +32,7 @@ public class ReportCellRepository {
     private static final java.util.Set<Integer> KEPT_PREFIXES = java.util.Set.of(0, 2, 4, 6);
 
     /** Stores the cells and findings of a report's current version in place of the previous ones. */
+    @WithSession
     public Uni<Void> store(PublishedReport report, Report model, List<Finding> findings) {
         return replace(report, model).call(() -> replaceFindings(report, findings));
     }
@@ -88,6 +90,7 @@ public class ReportCellRepository {
     }
 
     /** The roll-up of a region prefix ("" for everywhere) and a year, summed by the database. */
+    @WithSession
     public Uni<Rollup> rollup(String regionPrefix, int year) {
         String region = regionPrefix.isEmpty() ? "" : " and region_code like :region";
         return Panache.getSession().flatMap(s -> {
@@ -115,6 +118,7 @@ public class ReportCellRepository {
     }
 
     /** The cells of the given reports, in the order of the reports and of the official tables. */
+    @WithSession
     public Uni<List<ExportRow>> export(List<PublishedReport.Identity> reports) {
         if (reports.isEmpty()) {
             return Uni.createFrom().item(List.of());

@@ -1,6 +1,9 @@
 package org.nianbao.publication.rest;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
@@ -15,6 +18,7 @@ import org.nianbao.publication.service.Registry;
 import org.nianbao.publication.sweep.MissingReportSweep;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 
 /** The administrator's side of completeness: the registry upload (CSV) and running the missing-report sweep now. */
@@ -31,13 +35,20 @@ public class CompletenessAdminResource {
     @Consumes({"text/csv", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Map<String, Object>> replace(String csv) {
-        java.util.List<Registry.Agency> agencies;
+        // a registry of every agency of a province is tens of thousands of lines: read it on a worker thread, then
+        // store it back on this request's event-loop context (where the reactive database session lives)
+        Context context = Vertx.currentContext();
+        return Uni.createFrom().item(() -> parse(csv)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(task -> context.runOnContext(x -> task.run()))
+                .flatMap(service::replaceRegistry).map(n -> Map.of("loaded", n));
+    }
+
+    private static List<Registry.Agency> parse(String csv) {
         try {
-            agencies = Registry.parse(csv == null ? "" : csv);
+            return Registry.parse(csv == null ? "" : csv);
         } catch (Registry.InvalidRegistry e) {
             throw new BadRequestException("The registry was not loaded: " + e.getMessage());
         }
-        return service.replaceRegistry(agencies).map(n -> Map.of("loaded", n));
     }
 
     /** Runs the missing-report sweep for a report year now (it otherwise runs every few hours for last year). */

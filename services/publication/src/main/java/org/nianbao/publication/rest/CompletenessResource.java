@@ -1,6 +1,5 @@
 package org.nianbao.publication.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -19,7 +18,6 @@ public class CompletenessResource {
     CompletenessService service;
 
     @GET
-    @WithSession
     public Uni<Completeness> completeness(@QueryParam("region") String region, @QueryParam("year") Integer year) {
         return service.completeness(QueryParams.regionPrefix(region),
                 QueryParams.requireYear(year, "/api/v1/completeness?region=3208&year=2024"));

@@ -2,6 +2,7 @@ package org.nianbao.publication.rest;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.ws.rs.QueryParam;
+import org.nianbao.publication.repository.ReportQuery;
 
 /** The filters of the report list and the exports: agency (substring), year, region prefix, format, errors, rule. */
 public class ReportFilter {
@@ -20,10 +21,9 @@ public class ReportFilter {
     @QueryParam("rule")
     public String rule;
 
-    public final Parameters params = new Parameters();
-
-    /** The HQL condition on PublishedReport, its parameters in {@link #params}. */
-    public String where() {
+    /** The HQL condition on PublishedReport with its parameters; a refused parameter is a 400 saying what to send. */
+    public ReportQuery query() {
+        Parameters params = new Parameters();
         StringBuilder where = new StringBuilder("1 = 1");
         if (agency != null && !agency.isBlank()) {
             where.append(" and agency like :agency");
@@ -49,7 +49,7 @@ public class ReportFilter {
             where.append(" and id in (select f.reportId from ReportFinding f where f.rule = :rule)");
             params.and("rule", rule.strip().toUpperCase(java.util.Locale.ROOT));
         }
-        return where.toString();
+        return new ReportQuery(where.toString(), params);
     }
 
     /** The year asked for, or null for any. */

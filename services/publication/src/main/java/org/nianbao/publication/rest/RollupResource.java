@@ -1,6 +1,5 @@
 package org.nianbao.publication.rest;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,7 +7,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.nianbao.publication.repository.ReportCellRepository;
+import org.nianbao.publication.service.ReportService;
 import org.nianbao.publication.service.Rollup;
 
 /** Regional roll-ups: the sum of a region's published reports for a year, in the shape of the model. */
@@ -16,12 +15,11 @@ import org.nianbao.publication.service.Rollup;
 @Produces(MediaType.APPLICATION_JSON)
 public class RollupResource {
     @Inject
-    ReportCellRepository cells;
+    ReportService reports;
 
     /** {@code region} is a 行政区划代码 prefix ("32", "3208", "320813"; empty: everywhere). */
     @GET
-    @WithSession
     public Uni<Rollup> rollup(@QueryParam("region") String region, @QueryParam("year") Integer year) {
-        return cells.rollup(QueryParams.regionPrefix(region), QueryParams.requireYear(year, "/api/v1/rollups?region=3209&year=2024"));
+        return reports.rollup(QueryParams.regionPrefix(region), QueryParams.requireYear(year, "/api/v1/rollups?region=3209&year=2024"));
     }
 }

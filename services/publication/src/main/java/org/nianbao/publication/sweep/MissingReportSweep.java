@@ -1,13 +1,16 @@
 package org.nianbao.publication.sweep;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.scheduler.Scheduler;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.nianbao.leader.LeaderGate;
 import org.nianbao.messaging.PipelineMetrics;
+import org.nianbao.publication.SweepConfig;
 import org.nianbao.publication.service.CompletenessService;
 
 import java.time.LocalDate;
@@ -21,15 +24,25 @@ import java.time.LocalDate;
 public class MissingReportSweep {
     private static final Logger LOG = Logger.getLogger(MissingReportSweep.class);
     static final String NAME = "missing-reports";
+    public static final String IDENTITY = "missing-report-sweep";
 
     @Inject
     LeaderGate leader;
     @Inject
     CompletenessService completeness;
 
-    @Scheduled(identity = "missing-report-sweep", every = "${nianbao.sweep.missing-reports.every}",
-            delayed = "${nianbao.sweep.missing-reports.delay}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Inject
+    SweepConfig config;
+    @Inject
+    Scheduler scheduler;
+
+    /** Schedules the sweep as configured ({@link SweepConfig}): first {@code delay} after start, then {@code every}. */
+    void schedule(@Observes StartupEvent start) {
+        SweepConfig.MissingReports settings = config.missingReports();
+        scheduler.newJob(IDENTITY).setInterval(settings.every().toString()).setDelayed(settings.delay().toString())
+                .setConcurrentExecution(Scheduled.ConcurrentExecution.SKIP).setAsyncTask(execution -> scheduled()).schedule();
+    }
+
     Uni<Void> scheduled() {
         if (!leader.isLeader()) {
             LOG.debug("another replica leads: the missing-report sweep runs there");
@@ -46,7 +59,7 @@ public class MissingReportSweep {
 
     /** Sweeps one report year as of a day; returns how many agencies are flagged. */
     public Uni<Integer> run(int year, LocalDate today) {
-        return Panache.withSession(() -> completeness.flagMissing(year, today)).invoke(flagged -> {
+        return completeness.flagMissing(year, today).invoke(flagged -> {
             PipelineMetrics.sweepRan(NAME, true);
             LOG.infof("missing-report sweep for %d: %d registered agenc%s without a report after the deadline", year, flagged,
                     flagged == 1 ? "y" : "ies");

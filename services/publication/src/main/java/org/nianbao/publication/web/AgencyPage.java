@@ -1,6 +1,5 @@
 package org.nianbao.publication.web;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -8,8 +7,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.nianbao.publication.repository.ReportCellRepository;
-import org.nianbao.publication.rest.AgencyResource;
+import org.nianbao.publication.service.ReportService;
+import org.nianbao.publication.service.Series;
 import org.nianbao.model.OfficialTables;
 
 import java.math.BigDecimal;
@@ -26,17 +25,16 @@ import static org.nianbao.publication.web.Html.escape;
 @Path("/agencies")
 public class AgencyPage {
     @Inject
-    ReportCellRepository cells;
+    ReportService reports;
 
     @GET
     @Path("/{agencyKey}")
     @Produces(MediaType.TEXT_HTML)
-    @WithSession
     public Uni<String> page(@PathParam("agencyKey") String agencyKey) {
-        return AgencyResource.series(cells, agencyKey).map(AgencyPage::render);
+        return reports.series(agencyKey).map(AgencyPage::render);
     }
 
-    static String render(AgencyResource.Series s) {
+    static String render(Series s) {
         StringBuilder b = new StringBuilder("<p><a href=\"/\">← 全部报告</a></p><h1>").append(escape(s.agency())).append("</h1><p class=\"muted\">")
                 .append(s.agencyCode() == null ? "" : "统一社会信用代码 " + escape(s.agencyCode()) + " · ")
                 .append(s.regionCode() == null ? "" : "区划 " + escape(s.regionCode()) + " · ").append(s.years().size()).append(" 个年度</p>");
@@ -51,7 +49,7 @@ public class AgencyPage {
             b.append("<tr><td class=\"label\">").append(escape(OfficialTables.label(path))).append("</td>");
             BigDecimal previous = null;
             boolean first = true;
-            for (AgencyResource.Year y : s.years()) {
+            for (Series.Year y : s.years()) {
                 boolean has = y.cells().containsKey(path);
                 BigDecimal v = y.cells().get(path);
                 boolean changed = !first && has && previous != null && v != null && previous.compareTo(v) != 0;

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The public pages' common frame and helpers: one stylesheet inline, nothing fetched from elsewhere. */
-final class Html {
+public final class Html {
     private static final String STYLE = """
             body{font-family:system-ui,"Noto Sans CJK SC","Noto Sans SC",sans-serif;margin:0;color:#1b1b1b;background:#fafafa}
             header{background:#8b1a1a;color:#fff;padding:.8rem 1.5rem}header a{color:#fff;margin-right:1.2rem;text-decoration:none}
@@ -24,7 +24,7 @@ final class Html {
     }
 
     /** A whole page: title, the site header, and the body. */
-    static String page(String title, String body) {
+    public static String page(String title, String body) {
         return "<!DOCTYPE html><html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
                 + " · Nianbao</title><style>" + STYLE + "</style></head><body><header><b>政府信息公开工作年度报告</b>"
@@ -32,7 +32,7 @@ final class Html {
                 + body + "</main></body></html>";
     }
 
-    static String escape(Object o) {
+    public static String escape(Object o) {
         if (o == null) {
             return "";
         }
@@ -40,7 +40,7 @@ final class Html {
     }
 
     /** The official tables, each data cell that carries a finding highlighted, the finding in its title. */
-    static String tables(List<OfficialTables.Table> tables, Map<String, String> flagged) {
+    public static String tables(List<OfficialTables.Table> tables, Map<String, String> flagged) {
         StringBuilder b = new StringBuilder();
         for (OfficialTables.Table table : tables) {
             b.append("<h2>").append(escape(table.heading())).append("</h2><table class=\"official\">");

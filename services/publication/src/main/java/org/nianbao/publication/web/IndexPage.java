@@ -1,7 +1,7 @@
 package org.nianbao.publication.web;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -10,6 +10,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.rest.ReportFilter;
+import org.nianbao.publication.service.ReportService;
 
 import java.util.List;
 
@@ -24,16 +25,15 @@ import static org.nianbao.publication.web.Html.param;
 public class IndexPage {
     static final int PAGE_SIZE = 50;
 
+    @Inject
+    ReportService reports;
+
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @WithSession
     public Uni<String> index(@BeanParam ReportFilter filter, @QueryParam("page") Integer page) {
         int current = page == null || page < 1 ? 1 : page;
-        String where = filter.where();
-        return PublishedReport.count(where, filter.params).flatMap(total -> PublishedReport
-                .<PublishedReport>find(where + " order by year desc, agency, id", filter.params)
-                .range((current - 1) * PAGE_SIZE, current * PAGE_SIZE - 1).list()
-                .map(list -> render(filter, list, total, current)));
+        return reports.list(filter.query(), (current - 1) * PAGE_SIZE, PAGE_SIZE)
+                .map(result -> render(filter, result.items(), result.total(), current));
     }
 
     static String render(ReportFilter f, List<PublishedReport> reports, long total, int page) {

@@ -1,7 +1,7 @@
 package org.nianbao.publication.web;
 
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -12,7 +12,7 @@ import org.nianbao.model.Finding;
 import org.nianbao.model.Report;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.model.ReportRevision;
-import org.nianbao.publication.rest.ReportResource;
+import org.nianbao.publication.service.ReportService;
 import org.nianbao.model.OfficialTables;
 
 import java.util.HashMap;
@@ -28,20 +28,15 @@ import static org.nianbao.publication.web.Html.escape;
 @Path("/reports")
 public class ReportPage {
 
+    @Inject
+    ReportService reports;
+
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
-    @WithSession
     public Uni<String> page(@PathParam("id") String id) {
-        return ReportResource.found(id).flatMap(r -> ReportRevision.history(id)
-                .map(revisions -> render(r, PipelineEvents.read(r.model, Report.class), findings(r), revisions)));
-    }
-
-    /** The three official tables alone, as a document to save or print. */
-    public static String tablesDocument(PublishedReport r) {
-        String title = r.displayTitle();
-        return Html.page(title, "<h1>" + escape(title) + "</h1>"
-                + Html.tables(OfficialTables.of(PipelineEvents.read(r.model, Report.class)), Map.of()));
+        return reports.withHistory(id).map(found -> render(found.report(), PipelineEvents.read(found.report().model, Report.class),
+                findings(found.report()), found.revisions()));
     }
 
     static List<Finding> findings(PublishedReport r) {

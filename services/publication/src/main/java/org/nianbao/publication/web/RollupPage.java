@@ -1,7 +1,5 @@
 package org.nianbao.publication.web;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
@@ -10,11 +8,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.nianbao.model.Applications;
-import org.nianbao.publication.repository.ReportCellRepository;
 import org.nianbao.publication.rest.QueryParams;
 import org.nianbao.publication.service.Completeness;
 import org.nianbao.publication.service.CompletenessService;
 import org.nianbao.model.OfficialTables;
+import org.nianbao.publication.service.ReportService;
 import org.nianbao.publication.service.Rollup;
 
 import java.util.ArrayList;
@@ -35,22 +33,19 @@ public class RollupPage {
             Completeness.Status.NOT_YET_DUE, "尚未到期");
 
     @Inject
-    ReportCellRepository cells;
+    ReportService reports;
     @Inject
     CompletenessService completeness;
 
     @GET
     @Produces(MediaType.TEXT_HTML)
-    @WithSession
     public Uni<String> page(@QueryParam("region") String region, @QueryParam("year") String year) {
         String prefix = QueryParams.regionPrefix(region);
-        Uni<List<Integer>> years = Panache.getSession().flatMap(s -> s.createSelectionQuery(
-                "select distinct year from PublishedReport where year is not null order by year desc", Integer.class).getResultList());
         if (year == null || year.isBlank()) {
-            return years.map(ys -> render(prefix, null, ys, null, null));
+            return reports.years().map(ys -> render(prefix, null, ys, null, null));
         }
         int y = QueryParams.requireYear(QueryParams.year(year), "/rollups?region=32&year=2024");
-        return years.flatMap(ys -> cells.rollup(prefix, y).flatMap(rollup -> completeness.completeness(prefix, y)
+        return reports.years().flatMap(ys -> reports.rollup(prefix, y).flatMap(rollup -> completeness.completeness(prefix, y)
                 .map(c -> render(prefix, y, ys, rollup, c))));
     }
 
