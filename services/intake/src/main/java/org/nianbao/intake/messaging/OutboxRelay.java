@@ -1,6 +1,7 @@
 package org.nianbao.intake.messaging;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -31,13 +32,18 @@ public class OutboxRelay {
     @Channel("submitted-out")
     MutinyEmitter<String> emitter;
 
+    /**
+     * One tick: the rows sent before a send failed are marked sent when the transaction commits; the others wait for
+     * the next tick.
+     */
     @Scheduled(every = "${nianbao.outbox.interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @WithTransaction
     Uni<Void> relay() {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+        return Panache.getSession().flatMap(session -> session
                         .createNativeQuery("SELECT * FROM outbox_event WHERE sent_at IS NULL ORDER BY created_at "
                                 + "LIMIT 100 FOR UPDATE SKIP LOCKED", OutboxEvent.class)
                         .getResultList())
-                .flatMap(this::sendAll))
+                .flatMap(this::sendAll)
                 .onFailure().invoke(e -> LOG.warnf("outbox relay: %s (will retry)", e.getMessage()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();

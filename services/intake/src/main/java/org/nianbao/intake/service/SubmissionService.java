@@ -1,6 +1,6 @@
 package org.nianbao.intake.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.core.Vertx;
@@ -22,6 +22,8 @@ import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.model.Stage;
 import org.nianbao.intake.model.Submission;
+import org.nianbao.intake.model.SubmissionProgress;
+import org.nianbao.intake.repository.SubmissionRepository;
 import org.nianbao.intake.rest.ProblemException;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.TraceContext;
@@ -46,6 +48,9 @@ public class SubmissionService {
 
     @Inject
     Pool pool;
+
+    @Inject
+    SubmissionRepository submissions;
 
     private final DocumentLimits limits = DocumentLimits.from(
             name -> ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null));
@@ -76,7 +81,7 @@ public class SubmissionService {
                 }))
                 .flatMap(checked -> pool.withTransaction(tx -> store(tx, platform, s, input.content())))
                 .flatMap(existing -> existing == null ? Uni.createFrom().item(new Outcome(s, true))
-                        : Panache.withSession(() -> Submission.<Submission>findById(existing)).map(e -> new Outcome(e, false)));
+                        : submissions.find(existing).map(e -> new Outcome(e, false)));
     }
 
     /** Stores the submission, its document and its event; or returns the id of the submission it repeats. */
@@ -196,5 +201,36 @@ public class SubmissionService {
                         documentBaseUrl + "/internal/v1/documents/" + s.id),
                 s.receivedAt);
         return OutboxEvent.of(event, PipelineEvents.toJson(event), TraceContext.current());
+    }
+
+    /**
+     * Sends stored submissions through the pipeline again (e.g. after an extractor upgrade): each gets a new
+     * report-submitted event from the outbox and its status starts again from RECEIVED; its rounds are kept, so the
+     * replayed events move it forward again. Returns the ids replayed.
+     */
+    @WithTransaction
+    public Uni<java.util.List<String>> replay(String submissionId, Integer year, String platform) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (submissionId != null) {
+            q.append(" and id = :id");
+            params.and("id", submissionId);
+        }
+        if (year != null) {
+            q.append(" and year = :year");
+            params.and("year", year);
+        }
+        if (platform != null) {
+            q.append(" and platformId = :platform");
+            params.and("platform", platform);
+        }
+        return Submission.<Submission>list(q.toString(), params).flatMap(list -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Submission s : list) {
+                SubmissionProgress.restart(s);
+                chain = chain.chain(() -> outbox(s).persist()).replaceWithVoid();
+            }
+            return chain.map(x -> list.stream().map(s -> s.id).toList());
+        });
     }
 }
