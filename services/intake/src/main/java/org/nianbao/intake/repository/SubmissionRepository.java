@@ -23,6 +23,12 @@ public class SubmissionRepository {
         return Submission.findById(id);
     }
 
+    /** The first {@code size} submissions a query finds. */
+    @WithSession
+    public Uni<List<Submission>> page(String query, io.quarkus.panache.common.Parameters params, int size) {
+        return Submission.<Submission>find(query, params).page(0, size).list();
+    }
+
     /**
      * The submission, locked until the transaction ends: a submission's events arrive on several channels at once
      * (a backlog after a restart, a replay), and each decision must see the one before it.

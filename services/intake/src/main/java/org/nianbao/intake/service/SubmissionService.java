@@ -3,7 +3,6 @@ package org.nianbao.intake.service;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -44,9 +43,6 @@ public class SubmissionService {
     String documentBaseUrl;
 
     @Inject
-    Vertx vertx;
-
-    @Inject
     Pool pool;
 
     @Inject
@@ -59,14 +55,16 @@ public class SubmissionService {
     public record Outcome(Submission submission, boolean created) {
     }
 
+    /** A checked submission ready to store: its row (hash computed, document sniffed and opened) and its document. */
+    public record Prepared(Platform platform, Submission submission, byte[] content) {
+    }
+
     /**
-     * Checks the input (a ProblemException says what to fix) and stores it; nothing is stored on failure.
-     * A report belongs to the region of its agency's first submission: only platforms covering that region may
-     * submit for the agency again. Concurrent posts of one agency are serialised by a transaction-scoped advisory
-     * lock (ownership, revision number); a repeated request or document is found by its unique index
-     * (insert-on-conflict), so concurrent identical posts store one submission.
+     * Checks the input (a ProblemException says what to fix): its type sniffed, its SHA-256 computed, the document
+     * opened within its limits. Blocking, CPU-heavy work on up to 20 MB: call it on a worker thread, never on the
+     * event loop.
      */
-    public Uni<Outcome> submit(Platform platform, SubmissionInput input) {
+    public Prepared prepare(Platform platform, SubmissionInput input) {
         String type = DocumentCheck.check(input.content(), input.fileName());
         SubmissionMetadata meta = input.metadata();
         if (!platform.covers(meta.regionCode())) {
@@ -75,11 +73,21 @@ public class SubmissionService {
                     + (meta.regionCode() == null ? "none (set regionCode)" : meta.regionCode()) + ".");
         }
         Submission s = newSubmission(platform, input, meta, type);
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    DocumentCheck.readable(input.content(), type, limits);
-                    return type;
-                }))
-                .flatMap(checked -> pool.withTransaction(tx -> store(tx, platform, s, input.content())))
+        DocumentCheck.readable(input.content(), type, limits);
+        return new Prepared(platform, s, input.content());
+    }
+
+    /**
+     * Stores a prepared submission, its document and its event in one transaction; nothing is stored on failure.
+     * A report belongs to the region of its agency's first submission: only platforms covering that region may
+     * submit for the agency again. Concurrent posts of one agency are serialised by a transaction-scoped advisory
+     * lock (ownership, revision number); a repeated request or document is found by its unique index
+     * (insert-on-conflict), so concurrent identical posts store one submission, and a request sent again after a
+     * failure stores nothing twice.
+     */
+    public Uni<Outcome> store(Prepared prepared) {
+        Submission s = prepared.submission();
+        return pool.withTransaction(tx -> store(tx, prepared.platform(), s, prepared.content()))
                 .flatMap(existing -> existing == null ? Uni.createFrom().item(new Outcome(s, true))
                         : submissions.find(existing).map(e -> new Outcome(e, false)));
     }
