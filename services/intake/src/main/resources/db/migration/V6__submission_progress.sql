@@ -20,3 +20,7 @@ CREATE TABLE submission_event (
     detail           TEXT
 );
 CREATE INDEX submission_event_submission_idx ON submission_event (submission_id, seq);
+
+-- The outbox relay claims rows for a while (a lease) in a short transaction and sends them to Kafka outside any
+-- transaction: no row lock is held while the broker answers.
+ALTER TABLE outbox_event ADD COLUMN claimed_until TIMESTAMPTZ;

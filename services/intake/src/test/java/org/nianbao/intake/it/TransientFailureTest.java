@@ -121,6 +121,30 @@ class TransientFailureTest {
         assertThat(again.getString("results[0].id")).isEqualTo(first);
     }
 
+    @Test
+    void aStoredSubmissionsEventIsSentOnceAndMarkedSent() throws Exception {
+        String key = platform("outbox-test", "");
+        String id = as(key).contentType(ContentType.JSON)
+                .body(Map.of("text", report("001.txt"), "agency", "发件箱测试局", "regionCode", "330902", "year", 2021))
+                .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
+        var sink = channels.sink("submitted-out");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sink.received().stream().anyMatch(m -> m.getPayload().toString().contains(id)));
+        try (Connection db = DriverManager.getConnection(jdbcUrl, "postgres", "postgres")) {
+            await().atMost(Duration.ofSeconds(10)).until(() -> {
+                try (PreparedStatement q = db.prepareStatement("SELECT count(*) FROM outbox_event WHERE submission_id = ?"
+                        + " AND sent_at IS NOT NULL AND claimed_until IS NULL")) {
+                    q.setString(1, id);
+                    try (ResultSet rs = q.executeQuery()) {
+                        rs.next();
+                        return rs.getInt(1) == 1;
+                    }
+                }
+            });
+        }
+        Thread.sleep(1000);
+        assertThat(sink.received().stream().filter(m -> m.getPayload().toString().contains(id))).hasSize(1);
+    }
+
     /** The agency key intake computes for these metadata. */
     private static String agencyKey(String agency, int year) {
         return org.nianbao.intake.service.SubmissionFields.metadata(Map.of("agency", agency, "regionCode", "330902",
