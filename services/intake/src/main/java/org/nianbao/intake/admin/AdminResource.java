@@ -1,7 +1,5 @@
 package org.nianbao.intake.admin;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -15,13 +13,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
-import org.nianbao.intake.model.Stage;
-import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.intake.repository.PlatformRepository;
+import org.nianbao.intake.service.PlatformService;
 import org.nianbao.intake.service.SubmissionService;
 
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
@@ -33,6 +30,12 @@ public class AdminResource {
 
     @Inject
     SubmissionService submissions;
+
+    @Inject
+    PlatformService platformService;
+
+    @Inject
+    PlatformRepository platforms;
 
     /** A platform's settings; in a PATCH, a null field is left unchanged and "" clears webhookUrl or oidcClientId. */
     public record PlatformRequest(String id, String name, String regionPrefix, String webhookUrl, String oidcClientId) {
@@ -51,9 +54,8 @@ public class AdminResource {
 
     @GET
     @Path("/platforms")
-    @WithSession
     public Uni<List<PlatformView>> platforms() {
-        return Platform.<Platform>listAll().map(list -> list.stream().map(p -> PlatformView.of(p, null)).toList());
+        return platforms.all().map(list -> list.stream().map(p -> PlatformView.of(p, null)).toList());
     }
 
     /** Registers a platform (or replaces its settings) and issues a new API key, shown once; only its hash is stored. */
@@ -66,20 +68,8 @@ public class AdminResource {
         }
         String prefix = regionPrefix(request.regionPrefix() == null ? "" : request.regionPrefix());
         String key = newKey();
-        return Panache.withTransaction(() -> checkOidcClientFree(request.id(), request.oidcClientId())
-                .chain(() -> Platform.<Platform>findById(request.id())).flatMap(existing -> {
-            Platform p = existing != null ? existing : new Platform();
-            p.id = request.id();
-            p.name = request.name() == null ? request.id() : request.name();
-            p.regionPrefix = prefix;
-            p.webhookUrl = blankToNull(request.webhookUrl());
-            p.oidcClientId = blankToNull(request.oidcClientId());
-            p.keyHash = AgencyKey.sha256(key);
-            if (p.createdAt == null) {
-                p.createdAt = Instant.now();
-            }
-            return (existing != null ? Uni.createFrom().item(p) : p.<Platform>persist()).map(x -> PlatformView.of(p, key));
-        }));
+        return platformService.register(new PlatformService.Settings(request.id(), request.name(), prefix, request.webhookUrl(),
+                request.oidcClientId()), AgencyKey.sha256(key)).map(p -> PlatformView.of(p, key));
     }
 
     /** Changes some of a platform's settings; its API key stays valid. */
@@ -91,21 +81,8 @@ public class AdminResource {
             throw ProblemException.badRequest("Send the settings to change as JSON: name, regionPrefix, webhookUrl, oidcClientId.");
         }
         String prefix = request.regionPrefix() == null ? null : regionPrefix(request.regionPrefix());
-        return Panache.withTransaction(() -> checkOidcClientFree(id, request.oidcClientId()).chain(() -> existing(id)).map(p -> {
-            if (request.name() != null && !request.name().isBlank()) {
-                p.name = request.name();
-            }
-            if (prefix != null) {
-                p.regionPrefix = prefix;
-            }
-            if (request.webhookUrl() != null) {
-                p.webhookUrl = blankToNull(request.webhookUrl());
-            }
-            if (request.oidcClientId() != null) {
-                p.oidcClientId = blankToNull(request.oidcClientId());
-            }
-            return PlatformView.of(p, null);
-        }));
+        return platformService.update(id, new PlatformService.Settings(id, request.name(), prefix, request.webhookUrl(),
+                request.oidcClientId())).map(p -> PlatformView.of(p, null));
     }
 
     /** Issues a new API key for a platform, shown once; the previous key stops working. */
@@ -113,15 +90,7 @@ public class AdminResource {
     @Path("/platforms/{id}/key")
     public Uni<PlatformView> rotateKey(@PathParam("id") String id) {
         String key = newKey();
-        return Panache.withTransaction(() -> existing(id).map(p -> {
-            p.keyHash = AgencyKey.sha256(key);
-            return PlatformView.of(p, key);
-        }));
-    }
-
-    private static Uni<Platform> existing(String id) {
-        return Platform.<Platform>findById(id).onItem().ifNull()
-                .failWith(() -> ProblemException.notFound("No platform " + id + "; create it with POST /admin/v1/platforms."));
+        return platformService.rotateKey(id, AgencyKey.sha256(key)).map(p -> PlatformView.of(p, key));
     }
 
     private static String regionPrefix(String value) {
@@ -130,24 +99,6 @@ public class AdminResource {
             throw ProblemException.badRequest("regionPrefix must be the leading digits of a 行政区划代码, e.g. 32 or 3208.");
         }
         return prefix;
-    }
-
-    /** One OIDC client names one platform (checked before any change, so the answer is a 409, not a constraint error). */
-    private static Uni<Void> checkOidcClientFree(String id, String oidcClientId) {
-        String client = blankToNull(oidcClientId);
-        if (client == null) {
-            return Uni.createFrom().voidItem();
-        }
-        return Platform.<Platform>find("oidcClientId = ?1 and id <> ?2", client, id).firstResult().invoke(other -> {
-            if (other != null) {
-                throw new ProblemException(409, "Conflict", "The OIDC client '" + client
-                        + "' already names platform '" + other.id + "'.");
-            }
-        }).replaceWithVoid();
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 
     /**
@@ -161,29 +112,8 @@ public class AdminResource {
         if (submissionId == null && year == null && platform == null && !all) {
             throw ProblemException.badRequest("Say what to replay: submission=<id>, year=<year>, platform=<id>, or all=true.");
         }
-        StringBuilder q = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
-        if (submissionId != null) {
-            q.append(" and id = :id");
-            params.and("id", submissionId);
-        }
-        if (year != null) {
-            q.append(" and year = :year");
-            params.and("year", year);
-        }
-        if (platform != null) {
-            q.append(" and platformId = :platform");
-            params.and("platform", platform);
-        }
-        return Panache.withTransaction(() -> Submission.<Submission>list(q.toString(), params).flatMap(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Submission s : list) {
-                s.status = Stage.RECEIVED;
-                s.failureReason = null;
-                chain = chain.chain(() -> submissions.outbox(s).persist()).replaceWithVoid();
-            }
-            return chain.map(x -> new ReplayResult(list.size(), list.stream().map(s -> s.id).toList()));
-        }));
+        return submissions.replay(submissionId, year, platform)
+                .map(ids -> new ReplayResult(ids.size(), ids));
     }
 
     private static String newKey() {
@@ -194,9 +124,8 @@ public class AdminResource {
 
     @GET
     @Path("/platforms/{id}")
-    @WithSession
     public Uni<PlatformView> platform(@PathParam("id") String id) {
-        return Platform.<Platform>findById(id).map(p -> {
+        return platforms.find(id).map(p -> {
             if (p == null) {
                 throw ProblemException.notFound("No platform " + id + ".");
             }

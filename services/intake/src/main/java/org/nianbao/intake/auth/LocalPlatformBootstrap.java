@@ -1,6 +1,7 @@
 package org.nianbao.intake.auth;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import jakarta.inject.Inject;
+import org.nianbao.intake.service.PlatformService;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.quarkus.vertx.VertxContextSupport;
@@ -8,11 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-import org.nianbao.events.AgencyKey;
-import org.nianbao.intake.model.Platform;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -22,6 +20,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class LocalPlatformBootstrap {
     private static final Logger LOG = Logger.getLogger(LocalPlatformBootstrap.class);
+
+    @Inject
+    PlatformService platforms;
 
     @ConfigProperty(name = "nianbao.local-api-key")
     Optional<String> localKey;
@@ -34,17 +35,6 @@ public class LocalPlatformBootstrap {
     }
 
     Uni<Void> register(String key) {
-        String hash = AgencyKey.sha256(key.strip());
-        return Panache.withTransaction(() -> Platform.<Platform>findById("local").flatMap(existing -> {
-            Platform p = existing != null ? existing : new Platform();
-            p.id = "local";
-            p.name = "Local development platform";
-            p.keyHash = hash;
-            p.regionPrefix = "";
-            if (p.createdAt == null) {
-                p.createdAt = Instant.now();
-            }
-            return existing != null ? Uni.createFrom().voidItem() : p.persist().replaceWithVoid();
-        })).onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(10);
+        return platforms.registerLocal(key).onFailure().retry().withBackOff(Duration.ofMillis(200)).atMost(10);
     }
 }

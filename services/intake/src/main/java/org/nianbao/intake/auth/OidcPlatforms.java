@@ -1,6 +1,5 @@
 package org.nianbao.intake.auth;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.oidc.TenantIdentityProvider;
 import io.quarkus.security.identity.SecurityIdentity;
@@ -13,6 +12,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.nianbao.intake.model.Platform;
+import org.nianbao.intake.repository.PlatformRepository;
 import org.nianbao.intake.rest.ProblemException;
 
 import java.nio.charset.StandardCharsets;
@@ -41,6 +41,9 @@ public class OidcPlatforms {
     @Inject
     TenantIdentityProvider identities;
 
+    @Inject
+    PlatformRepository platforms;
+
     /** True when OIDC is on and the bearer is a JWT (anything else is taken for an API key). */
     public boolean accepts(String token) {
         return enabled && JWT.matcher(token).matches();
@@ -60,7 +63,7 @@ public class OidcPlatforms {
                                 "The access token has no '" + claim + "' claim, which names the platform; ask your identity"
                                         + " provider for a token of the client registered with Nianbao."));
                     }
-                    return Panache.withSession(() -> Platform.<Platform>find("oidcClientId", client).firstResult())
+                    return platforms.byOidcClient(client)
                             .onItem().ifNull().failWith(() -> new ProblemException(403, "Forbidden",
                                     "The OIDC client '" + client + "' (claim '" + claim + "') is not a registered platform:"
                                             + " ask a Nianbao administrator to set it as your platform's oidcClientId."));

@@ -1,6 +1,5 @@
 package org.nianbao.intake.auth;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -9,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
+import org.nianbao.intake.repository.PlatformRepository;
 import org.nianbao.intake.rest.Problem;
 import org.nianbao.intake.rest.ProblemException;
 
@@ -22,6 +22,9 @@ public class PlatformAuthentication {
 
     @Inject
     OidcPlatforms oidc;
+
+    @Inject
+    PlatformRepository platforms;
 
     /** Non-blocking: runs on the event loop (where the platform is looked up) also for blocking endpoints. */
     @ServerRequestFilter(nonBlocking = true)
@@ -46,9 +49,9 @@ public class PlatformAuthentication {
         });
     }
 
-    private static Uni<Platform> byKey(String key) {
+    private Uni<Platform> byKey(String key) {
         String hash = AgencyKey.sha256(key);
-        return Panache.withSession(() -> Platform.<Platform>find("keyHash", hash).firstResult())
+        return platforms.byKeyHash(hash)
                 .onItem().ifNull().failWith(() -> new ProblemException(401, "Unauthorized", "The API key is not valid."));
     }
 

@@ -1,12 +1,10 @@
 package org.nianbao.intake.messaging;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.LockModeType;
-import org.nianbao.intake.webhook.WebhookService;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -15,89 +13,82 @@ import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.intake.model.Stage;
-import org.nianbao.intake.model.Submission;
+import org.nianbao.intake.service.StageService;
+import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.PipelineEvents;
-import org.nianbao.model.Severity;
+import org.nianbao.messaging.StageCycle;
 
 import java.time.Instant;
-import java.util.function.Consumer;
+import java.util.List;
+import java.util.Optional;
 
 /**
- * Follows each submission through the pipeline by consuming the downstream events and the other
- * services' dead-letter topics. Stages only move forward, so redelivered events change nothing.
+ * Follows each submission through the pipeline: the downstream events and the other services' dead letters,
+ * each through the stage cycle (a transient failure, the database away, is retried, not dead-lettered), decided by
+ * {@link StageService}. Tracking sends no events.
  */
 @ApplicationScoped
 public class StageTracker {
     private static final Logger LOG = Logger.getLogger(StageTracker.class);
 
     @Inject
-    WebhookService webhooks;
+    StageService stages;
+
+    private final StageCycle<ReportParsed> parsed = StageCycle.of("intake-parsed", ReportParsed.class, EventSender.NONE);
+    private final StageCycle<ReportValidated> validated = StageCycle.of("intake-validated", ReportValidated.class, EventSender.NONE);
+    private final StageCycle<ReportPublished> published = StageCycle.of("intake-published", ReportPublished.class, EventSender.NONE);
+    /** A dead letter's payload is the event that failed, of any type: read as a JSON tree. */
+    private final StageCycle<JsonNode> failures = StageCycle.of("intake-failures", JsonNode.class, EventSender.NONE);
 
     @Incoming("parsed-in")
-    @WithTransaction
-    public Uni<Void> parsed(String json) {
-        ReportParsed e = PipelineEvents.read(json, ReportParsed.class);
-        return advance(e.submissionId(), Stage.PARSED, e.parsedAt(), s -> {
-            if (s.year == null && e.report() != null) {
-                s.year = e.report().year;
-            }
-            if (s.agency == null && e.report() != null) {
-                s.agency = e.report().agency;
-            }
-        });
+    public Uni<Void> parsed(Message<String> record) {
+        return parsed.consume(record, stages::parsed);
     }
 
     @Incoming("validated-in")
-    @WithTransaction
-    public Uni<Void> validated(String json) {
-        ReportValidated e = PipelineEvents.read(json, ReportValidated.class);
-        return advance(e.submissionId(), Stage.VALIDATED, e.validatedAt(), s -> recordFindings(s, e));
+    public Uni<Void> validated(Message<String> record) {
+        return validated.consume(record, stages::validated);
     }
 
     @Incoming("published-in")
-    @WithTransaction
-    public Uni<Void> published(String json) {
-        ReportPublished e = PipelineEvents.read(json, ReportPublished.class);
-        return advance(e.submissionId(), Stage.PUBLISHED, e.publishedAt(), s -> {
-            s.reportId = e.reportId();
-            s.errorCount = e.errors();
-            s.warningCount = e.warnings();
-        });
+    public Uni<Void> published(Message<String> record) {
+        return published.consume(record, stages::published);
     }
 
-    /** Records from the other services' dead-letter topics: the submission failed, with the reason. */
+    /** Records of the other services' dead-letter topics: the original event, with the reason in the headers. */
     @Incoming("failures-in")
-    public Uni<Void> failed(Message<String> message) {
-        String submissionId = PipelineEvents.header(message, Headers.SUBMISSION_ID).orElse("");
-        String reason = PipelineEvents.header(message, Headers.DLQ_REASON).orElse("unknown failure");
-        if (submissionId.isEmpty()) {
-            LOG.warnf("dead letter without submission id: %s", reason);
-            return Uni.createFrom().completionStage(message.ack());
-        }
-        return Panache.withTransaction(() -> advance(submissionId, Stage.FAILED, Instant.now(), s -> s.failureReason = reason))
-                .onItemOrFailure().transformToUni((x, e) -> Uni.createFrom().completionStage(e == null ? message.ack() : message.nack(e)));
-    }
-
-    /**
-     * Applies an event to a submission; reaching PUBLISHED or FAILED records the platform's webhook call.
-     * The row is locked: the channels run concurrently, and a backlog (after a restart, or a replay) delivers a
-     * submission's parsed, validated and published events at once, which must not overwrite each other.
-     */
-    private Uni<Void> advance(String submissionId, Stage stage, Instant at, Consumer<Submission> update) {
-        return Submission.<Submission>findById(submissionId, LockModeType.PESSIMISTIC_WRITE).flatMap(s -> {
-            if (s == null) {
-                LOG.warnf("%s event for unknown submission %s", stage, submissionId);
-                return Uni.createFrom().voidItem();
+    public Uni<Void> failed(Message<String> record) {
+        return failures.consume(record, event -> {
+            StageService.DeadLetter letter = deadLetter(record, event);
+            if (letter == null) {
+                return Uni.createFrom().item(List.of());
             }
-            update.accept(s);
-            boolean moved = s.advance(stage, at == null ? Instant.now() : at);
-            return moved && (stage == Stage.PUBLISHED || stage == Stage.FAILED) ? webhooks.enqueue(s) : Uni.createFrom().voidItem();
+            return stages.deadLetter(letter);
         });
     }
 
-    private static void recordFindings(Submission s, ReportValidated e) {
-        s.findings = PipelineEvents.toJson(e.findings());
-        s.errorCount = (int) e.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        s.warningCount = (int) e.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+    /** The dead letter a record reports, or null (logged) when it names no submission or no stage. */
+    static StageService.DeadLetter deadLetter(Message<String> record, JsonNode event) {
+        String submissionId = PipelineEvents.header(record, Headers.SUBMISSION_ID)
+                .or(() -> text(event, "submissionId")).orElse("");
+        String reason = PipelineEvents.header(record, Headers.DLQ_REASON).orElse("unknown failure");
+        String dlqTopic = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic).orElse(null);
+        Optional<Stage> blocked = Stage.blockedBy(dlqTopic)
+                .or(() -> Stage.blockedBy(PipelineEvents.header(record, Headers.DLQ_TOPIC).orElse(null)));
+        if (submissionId.isEmpty() || blocked.isEmpty()) {
+            LOG.warnf("dead letter without submission id or known stage (topic %s): %s", dlqTopic, reason);
+            return null;
+        }
+        String eventId = PipelineEvents.header(record, Headers.CE_ID).or(() -> text(event, "eventId")).orElse(submissionId);
+        String type = PipelineEvents.header(record, Headers.CE_TYPE).orElse(blocked.get().name().toLowerCase());
+        Integer round = blocked.get() == Stage.PUBLISHED && event.hasNonNull("validationRound") ? event.get("validationRound").asInt() : null;
+        Instant at = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTimestamp).orElse(Instant.now());
+        // One history entry per failed fact and reason: a replay failing again for another reason is recorded too.
+        String id = "dead-letter:" + blocked.get() + ":" + eventId + ":" + Integer.toHexString(reason.hashCode());
+        return new StageService.DeadLetter(id, type, submissionId, blocked.get(), round, reason, at);
+    }
+
+    private static Optional<String> text(JsonNode event, String field) {
+        return event != null && event.hasNonNull(field) ? Optional.of(event.get(field).asText()) : Optional.empty();
     }
 }

@@ -30,6 +30,9 @@ public class OutboxEvent extends PanacheEntityBase implements org.nianbao.events
     @Column(name = "sent_at")
     public Instant sentAt;
     public int attempts;
+    /** Until when a relay has claimed the row to send it (null: not claimed). */
+    @Column(name = "claimed_until")
+    public Instant claimedUntil;
     /** W3C trace context of the request that wrote the row (null when tracing is off). */
     public String traceparent;
     public String tracestate;

@@ -1,17 +1,22 @@
 package org.nianbao.intake.model;
 
 /**
- * The stage a submission reached. Stages only move forward; FAILED is left only when a replayed dead
- * letter makes progress again.
+ * The stage a submission reached. Stages only move forward (see {@link SubmissionProgress}); FAILED is left when
+ * the stage it blocked succeeds after all (a replayed dead letter) or a newer validation round supersedes it.
  */
 public enum Stage {
     RECEIVED, PARSED, VALIDATED, PUBLISHED, FAILED;
 
-    /** True when moving from this stage to {@code next} is progress (redelivered events never move back). */
-    public boolean canAdvanceTo(Stage next) {
-        if (this == PUBLISHED || next == this) {
-            return false;
+    /** The stage whose failure a dead-letter topic (or the topic its record came from) reports, if it is one. */
+    public static java.util.Optional<Stage> blockedBy(String topic) {
+        if (topic == null) {
+            return java.util.Optional.empty();
         }
-        return this == FAILED || next == FAILED || next.ordinal() > ordinal();
+        return java.util.Optional.ofNullable(switch (topic) {
+            case org.nianbao.events.Topics.DLQ_EXTRACTION, org.nianbao.events.Topics.REPORT_SUBMITTED -> PARSED;
+            case org.nianbao.events.Topics.DLQ_VALIDATION, org.nianbao.events.Topics.REPORT_PARSED -> VALIDATED;
+            case org.nianbao.events.Topics.DLQ_PUBLICATION, org.nianbao.events.Topics.REPORT_VALIDATED -> PUBLISHED;
+            default -> null;
+        });
     }
 }

@@ -64,6 +64,16 @@ public class Submission extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "failed_at")
     public Instant failedAt;
+    /** The validation round the findings and counts come from (0: none yet). */
+    @Column(name = "validation_round")
+    public int validationRound;
+    /** The validation round of the published report (0: none published). */
+    @Column(name = "published_round")
+    public int publishedRound;
+    /** While FAILED: the stage the failure blocked (PARSED for extraction, VALIDATED, PUBLISHED). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "failed_stage")
+    public Stage failedStage;
 
     /** What the platform said about the report (the metadata its events carry). */
     public org.nianbao.events.SubmissionMetadata metadata() {
@@ -80,38 +90,5 @@ public class Submission extends PanacheEntityBase {
         year = m.year();
         publishedOn = m.publishedOn();
         sourceUrl = m.sourceUrl();
-    }
-
-    /** How many submissions are at each stage (every stage present, 0 where none). */
-    public static io.smallrye.mutiny.Uni<java.util.Map<Stage, Long>> countByStatus() {
-        return io.quarkus.hibernate.reactive.panache.Panache.getSession().flatMap(session -> session
-                        .createQuery("select s.status, count(s) from Submission s group by s.status", Object[].class).getResultList())
-                .map(rows -> {
-                    java.util.Map<Stage, Long> counts = new java.util.EnumMap<>(Stage.class);
-                    for (Stage stage : Stage.values()) {
-                        counts.put(stage, 0L);
-                    }
-                    rows.forEach(r -> counts.put((Stage) r[0], ((Number) r[1]).longValue()));
-                    return counts;
-                });
-    }
-
-    /** Moves to a later stage and records when; returns false when the event is stale or redelivered. */
-    public boolean advance(Stage next, Instant at) {
-        if (!status.canAdvanceTo(next)) {
-            return false;
-        }
-        if (status == Stage.FAILED) {
-            failureReason = null;
-        }
-        status = next;
-        switch (next) {
-            case PARSED -> parsedAt = at;
-            case VALIDATED -> validatedAt = at;
-            case PUBLISHED -> publishedAt = at;
-            case FAILED -> failedAt = at;
-            default -> { }
-        }
-        return true;
     }
 }

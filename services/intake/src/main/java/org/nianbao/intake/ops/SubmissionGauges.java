@@ -1,12 +1,10 @@
 package org.nianbao.intake.ops;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.nianbao.intake.model.Stage;
-import org.nianbao.intake.model.Submission;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -16,6 +14,9 @@ import java.util.concurrent.atomic.AtomicLong;
 @ApplicationScoped
 public class SubmissionGauges {
     private final Map<Stage, AtomicLong> counts = new EnumMap<>(Stage.class);
+
+    @jakarta.inject.Inject
+    org.nianbao.intake.repository.SubmissionRepository submissions;
 
     SubmissionGauges(MeterRegistry registry) {
         for (Stage stage : Stage.values()) {
@@ -27,7 +28,7 @@ public class SubmissionGauges {
 
     @Scheduled(every = "${nianbao.gauges.interval:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        return Panache.withSession(Submission::countByStatus)
+        return submissions.countByStatus()
                 .invoke(byStatus -> byStatus.forEach((stage, n) -> counts.get(stage).set(n)))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

@@ -51,6 +51,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (org.nianbao.messaging.Transience.isTransient(e)) {
+            // The database (or broker) away or too slow: worth retrying, not an error of the request.
+            LOG.warnf("request failed (transient): %s", e.getMessage());
+            return Response.fromResponse(Problem.response(503, "Service unavailable", "A service this request needs is"
+                    + " unavailable for a moment (" + e.getMessage() + "). Retry in a few seconds.")).header("Retry-After", 10).build();
+        }
         LOG.error("request failed", e);
         return Problem.response(500, "Internal error", "The request could not be processed; nothing was stored. Retry later.");
     }

@@ -1,7 +1,6 @@
 package org.nianbao.intake.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Uni;
@@ -16,6 +15,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -30,10 +30,13 @@ import org.nianbao.intake.service.DocumentCheck;
 import org.nianbao.intake.service.SubmissionFields;
 import org.nianbao.intake.service.SubmissionInput;
 import org.nianbao.intake.service.SubmissionService;
+import org.nianbao.intake.repository.SubmissionRepository;
+import org.nianbao.messaging.Transience;
 
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,8 +46,13 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 public class SubmissionResource {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(SubmissionResource.class);
+
     @Inject
     SubmissionService service;
+
+    @Inject
+    SubmissionRepository submissions;
 
     @ConfigProperty(name = "nianbao.publication-url")
     String publicationUrl;
@@ -88,67 +96,139 @@ public class SubmissionResource {
         return submit(request, BatchReader.jsonSubmission(body, SubmissionFields.idempotencyKey(idempotencyKey)));
     }
 
-    /** One item's outcome in a batch answer. */
+    /** One item's outcome in a batch answer: stored (202 new, 200 already stored) with its id, or not stored and why. */
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-    public record BatchItemResult(String item, int status, String id, String statusUrl, Boolean duplicate, Problem problem) {
-    }
-
-    public record BatchResult(int accepted, int duplicates, int rejected, List<BatchItemResult> results) {
+    public record BatchItemResult(String item, int status, boolean stored, String id, String statusUrl, Boolean duplicate,
+                                  Problem problem) {
     }
 
     /**
+     * A batch answer, one result per item in the batch's order: {@code accepted} new submissions stored,
+     * {@code duplicates} already stored, {@code rejected} refused (4xx: fix and send again), {@code notStored}
+     * not stored because of a failure on our side (5xx, e.g. the database away: send these items again; a repeated
+     * item is recognised, so sending the whole batch again is safe too).
+     */
+    public record BatchResult(int accepted, int duplicates, int rejected, int notStored, List<BatchItemResult> results) {
+    }
+
+    /** Seconds a client is asked to wait before sending again what was not stored for a transient failure. */
+    static final int RETRY_AFTER_SECONDS = 10;
+    /** At most this long for one submission's storing: a frozen database must not hang a request. */
+    static final Duration STORE_TIMEOUT = Duration.ofSeconds(15);
+
+    /**
      * Many reports in one request: a zip of documents (optional manifest.csv: file,agency,agencyCode,regionCode,
-     * issuerType,year,publishedOn,sourceUrl) or NDJSON (one JSON submission per line). One status per report;
-     * a rejected item does not stop the others.
+     * issuerType,year,publishedOn,sourceUrl) or NDJSON (one JSON submission per line). One result per report, saying
+     * exactly what was stored: a rejected item does not stop the others; once the database fails (transiently), the
+     * items left are reported as not stored, without being tried, and the answer carries Retry-After.
      */
     @POST
     @Path("/batch")
     @Consumes({"application/zip", "application/x-ndjson"})
     @Blocking
-    public BatchResult batch(@Context ContainerRequestContext request, @HeaderParam("Content-Type") String contentType,
-                             InputStream body) throws IOException {
+    public Response batch(@Context ContainerRequestContext request, @HeaderParam("Content-Type") String contentType,
+                          InputStream body) throws IOException {
         Platform platform = platform(request);
         List<BatchItemResult> results = new ArrayList<>();
-        java.util.function.Consumer<BatchReader.Item> submitItem = item -> results.add(item.problem() != null
-                ? rejected(item.name(), item.problem()) : submitOne(platform, item));
-        if (contentType != null && contentType.startsWith("application/zip")) {
-            BatchReader.zip(body, submitItem);
-        } else {
-            BatchReader.ndjson(body, submitItem);
+        boolean[] unavailable = {false};
+        java.util.function.Consumer<BatchReader.Item> submitItem = item -> {
+            BatchItemResult result = item.problem() != null ? rejected(item.name(), item.problem())
+                    : unavailable[0] ? notStored(item.name(), "Not tried: the database became unavailable earlier in this batch.")
+                    : submitOne(platform, item);
+            unavailable[0] |= result.status() == 503;
+            results.add(result);
+        };
+        try {
+            if (contentType != null && contentType.startsWith("application/zip")) {
+                BatchReader.zip(body, submitItem);
+            } else {
+                BatchReader.ndjson(body, submitItem);
+            }
+        } catch (IOException | RuntimeException e) {
+            if (results.isEmpty()) {
+                throw e;
+            }
+            // Items were stored already: say which, and that the rest of the batch was not read.
+            results.add(e instanceof ProblemException p ? rejected("rest of the batch", p)
+                    : new BatchItemResult("rest of the batch", 400, false, null, null, null, new Problem("about:blank", "Bad request",
+                    400, "The rest of the batch could not be read (" + e.getMessage() + "); the items listed before were handled"
+                    + " as they say. Send the rest again.")));
         }
-        return new BatchResult((int) results.stream().filter(r -> r.status() == 202).count(),
+        BatchResult answer = new BatchResult((int) results.stream().filter(r -> r.status() == 202).count(),
                 (int) results.stream().filter(r -> r.status() == 200).count(),
-                (int) results.stream().filter(r -> r.status() >= 400).count(), results);
+                (int) results.stream().filter(r -> r.status() >= 400 && r.status() < 500).count(),
+                (int) results.stream().filter(r -> r.status() >= 500).count(), results);
+        Response.ResponseBuilder response = Response.ok(answer);
+        if (answer.notStored() > 0) {
+            response.header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        }
+        return response.build();
     }
 
     private BatchItemResult submitOne(Platform platform, BatchReader.Item item) {
         try {
             SubmissionService.Outcome o = store(platform, item.input());
-            return new BatchItemResult(item.name(), o.created() ? 202 : 200, o.submission().id,
+            return new BatchItemResult(item.name(), o.created() ? 202 : 200, true, o.submission().id,
                     "/api/v1/submissions/" + o.submission().id, !o.created(), null);
         } catch (ProblemException e) {
             return rejected(item.name(), e);
+        } catch (RuntimeException e) {
+            if (Transience.isTransient(e)) {
+                LOG.warnf("batch item %s not stored (transient): %s", item.name(), e.getMessage());
+                return notStored(item.name(), "Not stored: the database is unavailable (" + e.getMessage() + "). Send this item again later.");
+            }
+            LOG.errorf(e, "batch item %s not stored", item.name());
+            return new BatchItemResult(item.name(), 500, false, null, null, null,
+                    new Problem("about:blank", "Internal error", 500, "Not stored: this item could not be processed."));
         }
     }
 
-    /** Stores a submission from a worker thread, waiting for the outcome (the store itself runs on a Vert.x context). */
+    private static BatchItemResult notStored(String item, String detail) {
+        return new BatchItemResult(item, 503, false, null, null, null, new Problem("about:blank", "Service unavailable", 503, detail));
+    }
+
+    /**
+     * Stores a submission from a worker thread: the checks and hashing run here, the storing on a Vert.x context,
+     * waited for at most {@link #STORE_TIMEOUT} (a timeout is transient: the request may be sent again safely).
+     */
     private SubmissionService.Outcome store(Platform platform, SubmissionInput input) {
+        SubmissionService.Prepared prepared = service.prepare(platform, input);
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(() -> service.submit(platform, input)));
+            return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(() -> service.store(prepared))
+                    .ifNoItem().after(STORE_TIMEOUT).failWith(() -> new java.util.concurrent.TimeoutException(
+                            "the database did not answer within " + STORE_TIMEOUT.toSeconds() + " s")));
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {
-            throw new IllegalStateException(e);
+            throw new Transience.TransientFailure(e.getMessage(), e);
         }
     }
 
     private static BatchItemResult rejected(String item, ProblemException e) {
-        return new BatchItemResult(item, e.status(), null, null, null,
+        return new BatchItemResult(item, e.status(), false, null, null, null,
                 new Problem("about:blank", e.title(), e.status(), e.getMessage()));
     }
 
+    /**
+     * Stores one submission. A transient failure (the database away or too slow) answers 503 with Retry-After: the
+     * same request may be sent again (with its Idempotency-Key, or the same document: nothing is stored twice).
+     */
     private Response submit(ContainerRequestContext request, SubmissionInput input) {
-        SubmissionService.Outcome outcome = store(platform(request), input);
+        SubmissionService.Outcome outcome;
+        try {
+            outcome = store(platform(request), input);
+        } catch (ProblemException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            if (!Transience.isTransient(e)) {
+                throw e;
+            }
+            LOG.warnf("submission not stored (transient): %s", e.getMessage());
+            return Response.fromResponse(Problem.response(503, "Service unavailable", "The database is unavailable ("
+                            + e.getMessage() + "); send the same request again in a few seconds: a repeated request is"
+                            + " recognised (Idempotency-Key or the same document), so nothing is stored twice."))
+                    .header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build();
+        }
         return Response.status(outcome.created() ? Response.Status.ACCEPTED : Response.Status.OK)
                 .location(java.net.URI.create("/api/v1/submissions/" + outcome.submission().id))
                 .entity(SubmissionView.of(outcome.submission(), !outcome.created(), publicationUrl)).build();
@@ -156,19 +236,17 @@ public class SubmissionResource {
 
     @GET
     @Path("/{id}")
-    @WithSession
     public Uni<SubmissionView> get(@Context ContainerRequestContext request, @PathParam("id") String id) {
         Platform platform = platform(request);
-        return Submission.<Submission>findById(id).map(s -> {
+        return submissions.find(id).flatMap(s -> {
             if (s == null || !(s.platformId.equals(platform.id) || platform.regionPrefix.isEmpty())) {
                 throw ProblemException.notFound("No submission " + id + " for this platform.");
             }
-            return SubmissionView.of(s, null, publicationUrl);
+            return submissions.history(id).map(history -> SubmissionView.of(s, null, publicationUrl).withHistory(history));
         });
     }
 
     @GET
-    @WithSession
     public Uni<List<SubmissionView>> list(@Context ContainerRequestContext request, @QueryParam("status") String status,
                                           @QueryParam("year") String year, @QueryParam("limit") String limit) {
         Platform platform = platform(request);
@@ -188,7 +266,7 @@ public class SubmissionResource {
         }
         q.append(" order by receivedAt desc");
         int size = limit == null ? 100 : Math.max(1, Math.min(number("limit", limit), 1000));
-        return Submission.<Submission>find(q.toString(), params).page(0, size).list()
+        return submissions.page(q.toString(), params, size)
                 .map(list -> list.stream().map(s -> SubmissionView.of(s, null, publicationUrl)).toList());
     }
 

@@ -1,9 +1,8 @@
 package org.nianbao.intake.service;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -22,6 +21,8 @@ import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.model.Stage;
 import org.nianbao.intake.model.Submission;
+import org.nianbao.intake.model.SubmissionProgress;
+import org.nianbao.intake.repository.SubmissionRepository;
 import org.nianbao.intake.rest.ProblemException;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.TraceContext;
@@ -42,10 +43,10 @@ public class SubmissionService {
     String documentBaseUrl;
 
     @Inject
-    Vertx vertx;
+    Pool pool;
 
     @Inject
-    Pool pool;
+    SubmissionRepository submissions;
 
     private final DocumentLimits limits = DocumentLimits.from(
             name -> ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null));
@@ -54,14 +55,16 @@ public class SubmissionService {
     public record Outcome(Submission submission, boolean created) {
     }
 
+    /** A checked submission ready to store: its row (hash computed, document sniffed and opened) and its document. */
+    public record Prepared(Platform platform, Submission submission, byte[] content) {
+    }
+
     /**
-     * Checks the input (a ProblemException says what to fix) and stores it; nothing is stored on failure.
-     * A report belongs to the region of its agency's first submission: only platforms covering that region may
-     * submit for the agency again. Concurrent posts of one agency are serialised by a transaction-scoped advisory
-     * lock (ownership, revision number); a repeated request or document is found by its unique index
-     * (insert-on-conflict), so concurrent identical posts store one submission.
+     * Checks the input (a ProblemException says what to fix): its type sniffed, its SHA-256 computed, the document
+     * opened within its limits. Blocking, CPU-heavy work on up to 20 MB: call it on a worker thread, never on the
+     * event loop.
      */
-    public Uni<Outcome> submit(Platform platform, SubmissionInput input) {
+    public Prepared prepare(Platform platform, SubmissionInput input) {
         String type = DocumentCheck.check(input.content(), input.fileName());
         SubmissionMetadata meta = input.metadata();
         if (!platform.covers(meta.regionCode())) {
@@ -70,13 +73,23 @@ public class SubmissionService {
                     + (meta.regionCode() == null ? "none (set regionCode)" : meta.regionCode()) + ".");
         }
         Submission s = newSubmission(platform, input, meta, type);
-        return vertx.executeBlocking(Uni.createFrom().item(() -> {
-                    DocumentCheck.readable(input.content(), type, limits);
-                    return type;
-                }))
-                .flatMap(checked -> pool.withTransaction(tx -> store(tx, platform, s, input.content())))
+        DocumentCheck.readable(input.content(), type, limits);
+        return new Prepared(platform, s, input.content());
+    }
+
+    /**
+     * Stores a prepared submission, its document and its event in one transaction; nothing is stored on failure.
+     * A report belongs to the region of its agency's first submission: only platforms covering that region may
+     * submit for the agency again. Concurrent posts of one agency are serialised by a transaction-scoped advisory
+     * lock (ownership, revision number); a repeated request or document is found by its unique index
+     * (insert-on-conflict), so concurrent identical posts store one submission, and a request sent again after a
+     * failure stores nothing twice.
+     */
+    public Uni<Outcome> store(Prepared prepared) {
+        Submission s = prepared.submission();
+        return pool.withTransaction(tx -> store(tx, prepared.platform(), s, prepared.content()))
                 .flatMap(existing -> existing == null ? Uni.createFrom().item(new Outcome(s, true))
-                        : Panache.withSession(() -> Submission.<Submission>findById(existing)).map(e -> new Outcome(e, false)));
+                        : submissions.find(existing).map(e -> new Outcome(e, false)));
     }
 
     /** Stores the submission, its document and its event; or returns the id of the submission it repeats. */
@@ -196,5 +209,36 @@ public class SubmissionService {
                         documentBaseUrl + "/internal/v1/documents/" + s.id),
                 s.receivedAt);
         return OutboxEvent.of(event, PipelineEvents.toJson(event), TraceContext.current());
+    }
+
+    /**
+     * Sends stored submissions through the pipeline again (e.g. after an extractor upgrade): each gets a new
+     * report-submitted event from the outbox and its status starts again from RECEIVED; its rounds are kept, so the
+     * replayed events move it forward again. Returns the ids replayed.
+     */
+    @WithTransaction
+    public Uni<java.util.List<String>> replay(String submissionId, Integer year, String platform) {
+        StringBuilder q = new StringBuilder("1 = 1");
+        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
+        if (submissionId != null) {
+            q.append(" and id = :id");
+            params.and("id", submissionId);
+        }
+        if (year != null) {
+            q.append(" and year = :year");
+            params.and("year", year);
+        }
+        if (platform != null) {
+            q.append(" and platformId = :platform");
+            params.and("platform", platform);
+        }
+        return Submission.<Submission>list(q.toString(), params).flatMap(list -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Submission s : list) {
+                SubmissionProgress.restart(s);
+                chain = chain.chain(() -> outbox(s).persist()).replaceWithVoid();
+            }
+            return chain.map(x -> list.stream().map(s -> s.id).toList());
+        });
     }
 }

@@ -1,16 +1,13 @@
 package org.nianbao.intake.webhook;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.scheduler.Scheduled;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
-import io.vertx.mutiny.ext.web.client.WebClient;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 import org.nianbao.intake.model.Platform;
+import org.nianbao.intake.model.Stage;
 import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.model.WebhookDelivery;
 
@@ -19,36 +16,38 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Webhooks: a call is recorded in the transaction that moves a submission to PUBLISHED or FAILED,
- * then delivered by a scheduled job, retried with backoff until the platform answers 2xx.
+ * Webhooks as an outbox: a call is recorded in the transaction that decides a submission (PUBLISHED or FAILED);
+ * {@link WebhookDispatcher} claims due calls in a short transaction, calls the platforms outside any transaction,
+ * and records each outcome in another short one, retrying with backoff until the platform answers 2xx.
  */
 @ApplicationScoped
 public class WebhookService {
-    private static final Logger LOG = Logger.getLogger(WebhookService.class);
+    /** How long a claimed call is left to its dispatcher before another may claim it (longer than a call may take). */
+    static final Duration LEASE = Duration.ofSeconds(60);
 
-    @Inject
-    Vertx vertx;
-
-    WebClient client;
-
-    @PostConstruct
-    void init() {
-        client = WebClient.create(vertx);
+    /** A call to make, detached from its row. */
+    public record Due(String id, String url, String payload, int attempts) {
     }
 
-    /** Records the call for a submission that just reached a final stage, if its platform wants one. */
-    public Uni<Void> enqueue(Submission s) {
+    /**
+     * Records the call for a decision about a submission, if its platform wants one: one call per decision (each
+     * published round, each failure), whatever redeliveries of its event arrive.
+     */
+    @WithSession
+    public Uni<Void> enqueue(Submission s, Stage decision) {
         return Platform.<Platform>findById(s.platformId).flatMap(p -> {
             if (p == null || p.webhookUrl == null || p.webhookUrl.isBlank()) {
                 return Uni.createFrom().voidItem();
             }
             WebhookDelivery d = new WebhookDelivery();
-            d.id = s.id + ":" + s.status;
+            d.id = s.id + ":" + decision + ":" + (decision == Stage.PUBLISHED ? String.valueOf(s.publishedRound)
+                    : String.valueOf(s.failedAt == null ? 0 : s.failedAt.toEpochMilli()));
             d.platformId = p.id;
             d.submissionId = s.id;
             d.url = p.webhookUrl;
-            d.payload = new JsonObject().put("event", "submission." + s.status.name().toLowerCase())
-                    .put("id", s.id).put("status", s.status.name()).put("reportId", s.reportId)
+            d.payload = new JsonObject().put("event", "submission." + decision.name().toLowerCase())
+                    .put("id", s.id).put("status", decision.name()).put("reportId", s.reportId)
+                    .put("validationRound", s.validationRound)
                     .put("agency", s.agency).put("year", s.year).put("errors", s.errorCount)
                     .put("failureReason", s.failureReason).put("statusUrl", "/api/v1/submissions/" + s.id).encode();
             d.createdAt = Instant.now();
@@ -58,40 +57,36 @@ public class WebhookService {
         });
     }
 
-    @Scheduled(every = "${nianbao.webhook.interval:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> deliverDue() {
-        return Panache.withTransaction(() -> Panache.getSession().flatMap(session -> session
+    /**
+     * Claims up to {@code limit} due calls: they are leased (not due again until the lease ends), so other replicas
+     * skip them while this one calls; the transaction ends before any call is made.
+     */
+    @WithTransaction
+    public Uni<List<Due>> claimDue(int limit) {
+        return Panache.getSession().flatMap(session -> session
                         .createNativeQuery("SELECT * FROM webhook_delivery WHERE delivered_at IS NULL AND next_attempt_at <= now() "
-                                + "ORDER BY next_attempt_at LIMIT 20 FOR UPDATE SKIP LOCKED", WebhookDelivery.class)
+                                + "ORDER BY next_attempt_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED", WebhookDelivery.class)
                         .getResultList())
-                .flatMap(this::deliverAll))
-                .onFailure().invoke(e -> LOG.warnf("webhook delivery: %s", e.getMessage()))
-                .onFailure().recoverWithNull().replaceWithVoid();
+                .map(rows -> rows.stream().map(d -> {
+                    d.nextAttemptAt = Instant.now().plus(LEASE);
+                    return new Due(d.id, d.url, d.payload, d.attempts);
+                }).toList());
     }
 
-    private Uni<Void> deliverAll(List<WebhookDelivery> due) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (WebhookDelivery d : due) {
-            chain = chain.chain(() -> deliver(d));
-        }
-        return chain;
-    }
-
-    private Uni<Void> deliver(WebhookDelivery d) {
-        return client.postAbs(d.url).putHeader("Content-Type", "application/json")
-                .putHeader("X-Nianbao-Delivery", d.id).timeout(10_000)
-                .sendBuffer(io.vertx.mutiny.core.buffer.Buffer.buffer(d.payload))
-                .ifNoItem().after(Duration.ofSeconds(15)).fail()
-                .map(response -> response.statusCode() / 100 == 2 ? null : "answered " + response.statusCode())
-                .onFailure().recoverWithItem(e -> e.getClass().getSimpleName() + ": " + e.getMessage())
-                .invoke(error -> {
-                    if (error == null) {
-                        d.attempts++;
-                        d.deliveredAt = Instant.now();
-                    } else {
-                        d.failed(error, Instant.now());
-                        LOG.infof("webhook %s to %s failed (%s), attempt %d", d.id, d.url, error, d.attempts);
-                    }
-                }).replaceWithVoid();
+    /** Records a call's outcome: delivered ({@code error} null), or failed and scheduled again with backoff. */
+    @WithTransaction
+    public Uni<Void> recordOutcome(String id, String error) {
+        return WebhookDelivery.<WebhookDelivery>findById(id).invoke(d -> {
+            if (d == null || d.deliveredAt != null) {
+                return;
+            }
+            if (error == null) {
+                d.attempts++;
+                d.deliveredAt = Instant.now();
+                d.lastError = null;
+            } else {
+                d.failed(error, Instant.now());
+            }
+        }).replaceWithVoid();
     }
 }

@@ -31,7 +31,7 @@ class SubmissionFieldsTest {
                 .isEqualTo(LocalDate.of(2024, 12, 31));
         refused(Map.of("year", "2024", "publishedOn", "2024-12-30"), "before the end of the report year (2024-12-31)");
         refused(Map.of("publishedOn", "2001-05-01"), "before the end of the report year (2007-12-31)");
-        assertThat(SubmissionFields.metadata(Map.of("issuerType", "County")).issuerType()).isEqualTo("county");
+        assertThat(SubmissionFields.metadata(Map.of("issuerType", "County")).issuerType().code()).isEqualTo("county");
         refused(Map.of("issuerType", "emperor"), "issuerType must be one of");
         refused(Map.of("agency", "a\u0000b"), "control characters");
         refused(Map.of("agency", "局".repeat(201)), "agency has 201 characters; at most 200");

@@ -1,0 +1,89 @@
+package org.nianbao.intake.repository;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import org.nianbao.intake.model.Stage;
+import org.nianbao.intake.model.Submission;
+import org.nianbao.intake.model.SubmissionEvent;
+
+import java.time.ZoneOffset;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** Submissions and their history. Called inside a service's transaction, or on its own in a session. */
+@ApplicationScoped
+public class SubmissionRepository {
+
+    @WithSession
+    public Uni<Submission> find(String id) {
+        return Submission.findById(id);
+    }
+
+    /** The first {@code size} submissions a query finds. */
+    @WithSession
+    public Uni<List<Submission>> page(String query, io.quarkus.panache.common.Parameters params, int size) {
+        return Submission.<Submission>find(query, params).page(0, size).list();
+    }
+
+    /**
+     * The submission, locked until the transaction ends: a submission's events arrive on several channels at once
+     * (a backlog after a restart, a replay), and each decision must see the one before it.
+     */
+    @WithSession
+    public Uni<Submission> findForUpdate(String id) {
+        return Submission.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    /** Records an event in the history once (a redelivery is not recorded again); true when it is new. */
+    @WithSession
+    public Uni<Boolean> record(SubmissionEvent e) {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("INSERT INTO submission_event (event_id,"
+                        + " submission_id, type, stage, validation_round, occurred_at, applied, detail) VALUES (?1, ?2, ?3, ?4, ?5,"
+                        + " ?6, ?7, ?8) ON CONFLICT (event_id) DO NOTHING")
+                .setParameter(1, e.eventId).setParameter(2, e.submissionId).setParameter(3, e.type)
+                .setParameter(4, e.stage.name()).setParameter(5, e.validationRound)
+                .setParameter(6, e.occurredAt.atOffset(ZoneOffset.UTC)).setParameter(7, e.applied).setParameter(8, e.detail)
+                .executeUpdate()).map(n -> n == 1);
+    }
+
+    /** A submission's events and dead letters in the order they arrived. */
+    @WithSession
+    public Uni<List<SubmissionEvent>> history(String submissionId) {
+        return SubmissionEvent.find("submissionId = ?1 order by seq", submissionId).list();
+    }
+
+    /** How many submissions are at each stage (every stage present, 0 where none). */
+    @WithSession
+    public Uni<Map<Stage, Long>> countByStatus() {
+        return Panache.getSession().flatMap(session -> session
+                        .createQuery("select s.status, count(s) from Submission s group by s.status", Object[].class).getResultList())
+                .map(rows -> {
+                    Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+                    for (Stage stage : Stage.values()) {
+                        counts.put(stage, 0L);
+                    }
+                    rows.forEach(r -> counts.put((Stage) r[0], ((Number) r[1]).longValue()));
+                    return counts;
+                });
+    }
+
+    /**
+     * Submissions whose dead letter still waits, by the stage that failed: FAILED at that stage now. A dead letter
+     * whose submission moved on since (a replay went through, a newer round) no longer waits.
+     */
+    @WithSession
+    public Uni<Map<Stage, Long>> waitingDeadLetters() {
+        return Panache.getSession().flatMap(session -> session.createNativeQuery("SELECT e.stage, count(DISTINCT e.submission_id)"
+                        + " FROM submission_event e JOIN submission s ON s.id = e.submission_id WHERE e.type LIKE 'dead-letter:%'"
+                        + " AND s.status = 'FAILED' AND s.failed_stage = e.stage GROUP BY e.stage", Object[].class).getResultList())
+                .map(rows -> {
+                    Map<Stage, Long> counts = new EnumMap<>(Stage.class);
+                    rows.forEach(r -> counts.put(Stage.valueOf((String) r[0]), ((Number) r[1]).longValue()));
+                    return counts;
+                });
+    }
+}

@@ -1,0 +1,44 @@
+package org.nianbao.intake.service;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.nianbao.intake.model.OutboxEvent;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The outbox's transactions, each short: claim the rows to send (leased, so other replicas skip them while this
+ * one sends, and a relay that dies leaves them to another once the lease ends), then record what was sent. The
+ * sending itself happens between the two, outside any transaction.
+ */
+@ApplicationScoped
+public class OutboxService {
+    /** Longer than a send may take (30 s per event at most). */
+    static final Duration LEASE = Duration.ofSeconds(60);
+
+    /** Claims up to {@code limit} unsent rows, oldest first. */
+    @WithTransaction
+    public Uni<List<OutboxEvent>> claim(int limit) {
+        return Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("SELECT * FROM outbox_event WHERE sent_at IS NULL AND (claimed_until IS NULL OR"
+                                + " claimed_until < now()) ORDER BY created_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
+                        .getResultList())
+                .invoke(rows -> rows.forEach(row -> row.claimedUntil = Instant.now().plus(LEASE)));
+    }
+
+    /** Marks the rows sent, and releases the claim on those that were not (sent again at the next tick). */
+    @WithTransaction
+    public Uni<Void> recordSent(List<String> sent, List<String> unsent) {
+        Uni<Integer> marked = sent.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession().flatMap(session -> session
+                .createNativeQuery("UPDATE outbox_event SET sent_at = now(), attempts = attempts + 1, claimed_until = NULL"
+                        + " WHERE id IN (?1)").setParameter(1, sent).executeUpdate());
+        return marked.chain(() -> unsent.isEmpty() ? Uni.createFrom().item(0) : Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("UPDATE outbox_event SET attempts = attempts + 1, claimed_until = NULL WHERE id IN (?1)")
+                        .setParameter(1, unsent).executeUpdate()))
+                .replaceWithVoid();
+    }
+}
