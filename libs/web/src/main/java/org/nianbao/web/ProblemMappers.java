@@ -1,5 +1,7 @@
 package org.nianbao.web;
 
+import org.nianbao.messaging.Transience;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import jakarta.enterprise.inject.Instance;
@@ -20,12 +22,15 @@ import java.util.Map;
  * <li>{@link WebApplicationException} (404, 400, 413…): its status, the reason phrase as title, its message as
  * detail, its headers kept ({@code WWW-Authenticate}, {@code Allow});</li>
  * <li>a JSON body that cannot be read: 400 saying where it went wrong;</li>
+ * <li>a failure that may pass ({@link Transience}: the database or the broker away): 503 with {@code Retry-After};</li>
  * <li>anything else: 500, logged, with a detail that tells nothing of the service's insides.</li>
  * </ul>
  * A service words some of these its own way with a {@link ProblemAdvice} bean.
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+    /** What a 503 asks the caller to wait before retrying. */
+    static final int RETRY_AFTER_SECONDS = 10;
     static final String INTERNAL_ERROR = "The request could not be processed because of an error in the service; it is logged."
             + " Retry later.";
 
@@ -79,6 +84,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e) {
+        if (Transience.isTransient(e)) {
+            // The database or the broker away or too slow for a moment: worth retrying, not an error of the request.
+            LOG.warnf("request failed (transient): %s", e.getMessage());
+            return Response.fromResponse(Problem.of(503, "A service this request needs is unavailable for a moment ("
+                    + e.getMessage() + "). Retry in a few seconds.").toResponse()).header("Retry-After", RETRY_AFTER_SECONDS).build();
+        }
         Problem advised = advised(e);
         if (advised != null) {
             if (advised.status() >= 500) {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Response;
 import org.nianbao.extraction.UnreadableDocumentException;
 import org.nianbao.extractionservice.service.BoundedExtractor;
 import org.nianbao.model.Report;
+import org.nianbao.web.ProblemException;
 
 /** Synchronous extraction of one document, for tools and operators: the body is the document. */
 @Path("/api/v1/extract")
@@ -26,9 +27,7 @@ public class ExtractResource {
             Report report = extractor.extract(document, fileName);
             return Response.ok(report).build();
         } catch (UnreadableDocumentException e) {
-            return Response.status(422).type("application/problem+json")
-                    .entity(java.util.Map.of("type", "about:blank", "title", "Unreadable document", "status", 422,
-                            "detail", e.getMessage())).build();
+            throw new ProblemException(422, "Unreadable document", e.getMessage());
         }
     }
 }

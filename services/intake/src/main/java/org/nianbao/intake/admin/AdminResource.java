@@ -13,7 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 import org.nianbao.intake.repository.PlatformRepository;
 import org.nianbao.intake.service.PlatformService;
 import org.nianbao.intake.service.SubmissionService;

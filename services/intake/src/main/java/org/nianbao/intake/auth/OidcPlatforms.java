@@ -13,7 +13,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.repository.PlatformRepository;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;

@@ -9,8 +9,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.repository.PlatformRepository;
-import org.nianbao.intake.rest.Problem;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.Problem;
+import org.nianbao.web.ProblemException;
 
 /**
  * Platform credentials for {@code /api/*}: an OIDC access token when OIDC is on and the bearer is a JWT

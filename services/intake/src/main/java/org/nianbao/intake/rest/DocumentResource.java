@@ -1,5 +1,6 @@
 package org.nianbao.intake.rest;
 
+import org.nianbao.web.ProblemException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;

@@ -1,5 +1,6 @@
 package org.nianbao.intake.rest;
 
+import org.nianbao.web.Problem;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;

@@ -1,5 +1,6 @@
 package org.nianbao.intake.rest;
 
+import org.nianbao.web.ProblemException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;

@@ -1,5 +1,7 @@
 package org.nianbao.intake.rest;
 
+import org.nianbao.web.Problem;
+import org.nianbao.web.ProblemException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.common.annotation.Blocking;

@@ -2,7 +2,7 @@ package org.nianbao.intake.service;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nianbao.intake.rest.JsonLimits;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -4,7 +4,7 @@ import org.nianbao.extraction.DocumentLimits;
 import org.nianbao.extraction.ReportExtractor;
 import org.nianbao.extraction.TextDecoder;
 import org.nianbao.extraction.UnreadableDocumentException;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 
 import java.util.Locale;
 

@@ -7,7 +7,7 @@ import jakarta.inject.Inject;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.repository.PlatformRepository;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 
 import java.time.Instant;
 

@@ -4,7 +4,7 @@ import org.nianbao.model.IssuerType;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.nianbao.events.SubmissionMetadata;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 import org.nianbao.model.CreditCode;
 
 import java.net.URI;

@@ -23,7 +23,7 @@ import org.nianbao.intake.model.Stage;
 import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.model.SubmissionProgress;
 import org.nianbao.intake.repository.SubmissionRepository;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.TraceContext;
 

@@ -8,7 +8,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.ThrowingConsumer;
 import org.nianbao.extraction.DocumentLimits;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;

@@ -2,7 +2,7 @@ package org.nianbao.intake.service;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
-import org.nianbao.intake.rest.ProblemException;
+import org.nianbao.web.ProblemException;
 
 import java.time.LocalDate;
 import java.util.List;
