@@ -22,6 +22,10 @@ import java.util.stream.Collectors;
 /** Reads consumer-group lag and topic sizes with the Kafka admin client (blocking; call from a worker). */
 @ApplicationScoped
 public class KafkaBacklog {
+    /** A consuming stage's backlog: records of its topic its consumer group has not yet committed (-1: unknown). */
+    public record StageBacklog(String stage, String topic, String consumerGroup, long backlog) {
+    }
+
     /** stage → (input topic, consumer group) */
     static final Map<String, String[]> STAGES = new LinkedHashMap<>();
 
@@ -40,16 +44,16 @@ public class KafkaBacklog {
     }
 
     /** Each stage's backlog; -1 where it cannot be read (all of them, at once, while the broker is away). */
-    List<PipelineStatusResource.StageBacklog> stages() {
+    public List<StageBacklog> stages() {
         boolean reachable = reachable();
-        List<PipelineStatusResource.StageBacklog> out = new ArrayList<>();
-        STAGES.forEach((stage, tg) -> out.add(new PipelineStatusResource.StageBacklog(stage, tg[0], tg[1],
+        List<StageBacklog> out = new ArrayList<>();
+        STAGES.forEach((stage, tg) -> out.add(new StageBacklog(stage, tg[0], tg[1],
                 reachable ? lag(tg[0], tg[1]) : -1)));
         return out;
     }
 
     /** Whether the broker answers within 3 s: if not, the answer says so at once instead of waiting 10 s per question. */
-    boolean reachable() {
+    public boolean reachable() {
         try {
             admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
             return true;
@@ -59,7 +63,7 @@ public class KafkaBacklog {
     }
 
     /** Records in each dead-letter topic (none listed while the broker is away). */
-    Map<String, Long> deadLetters() {
+    public Map<String, Long> deadLetters() {
         Map<String, Long> out = new LinkedHashMap<>();
         if (!reachable()) {
             return out;

@@ -14,7 +14,6 @@ import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.model.SubmissionEvent;
 import org.nianbao.intake.model.SubmissionProgress;
 import org.nianbao.intake.repository.SubmissionRepository;
-import org.nianbao.intake.webhook.WebhookService;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.model.Severity;
 

@@ -1,4 +1,7 @@
-package org.nianbao.intake.ops;
+package org.nianbao.intake.rest;
+
+import org.nianbao.intake.ops.KafkaBacklog;
+import org.nianbao.intake.ops.KafkaBacklog.StageBacklog;
 
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,8 +34,6 @@ public class PipelineStatusResource {
     @Inject
     SubmissionRepository submissions;
 
-    public record StageBacklog(String stage, String topic, String consumerGroup, long backlog) {
-    }
 
     public record PipelineStatus(List<StageBacklog> stages, Map<String, Long> deadLetters, Map<String, Long> deadLetterRecords,
                                  Map<String, Long> submissions) {

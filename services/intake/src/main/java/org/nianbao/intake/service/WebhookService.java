@@ -1,4 +1,4 @@
-package org.nianbao.intake.webhook;
+package org.nianbao.intake.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

@@ -1,4 +1,6 @@
-package org.nianbao.intake.webhook;
+package org.nianbao.intake.messaging;
+
+import org.nianbao.intake.service.WebhookService;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Multi;

@@ -1,4 +1,4 @@
-package org.nianbao.intake.admin;
+package org.nianbao.intake.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
