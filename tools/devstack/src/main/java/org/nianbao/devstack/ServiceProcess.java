@@ -62,6 +62,8 @@ public final class ServiceProcess {
     private long generation;
     private long startedAtNanos;
     private int restarts;
+    /** How often a process of this service ended while it was wanted. */
+    private int exits;
     private Duration nextBackoff;
     /** Set once the service answered ready; a service that never did is not waited for through restarts. */
     private volatile boolean everReady;
@@ -163,6 +165,7 @@ public final class ServiceProcess {
             return; // stopped on purpose, or an older process
         }
         int code = ended.exitValue();
+        exits++;
         if (!supervised) {
             events.accept(name + " exited with code " + code + "; not restarting (supervision off)");
             return;
@@ -205,7 +208,18 @@ public final class ServiceProcess {
         long deadline = System.nanoTime() + timeout.toNanos();
         HttpRequest request = HttpRequest.newBuilder(URI.create(url() + "/q/health/ready"))
                 .timeout(Duration.ofSeconds(2)).build();
+        int exitsBefore;
+        synchronized (this) {
+            exitsBefore = exits;
+        }
         while (System.nanoTime() < deadline) {
+            boolean exitedMeanwhile;
+            synchronized (this) {
+                exitedMeanwhile = exits != exitsBefore;
+            }
+            if (!everReady && exitedMeanwhile) {
+                throw new IOException(name + " exited during start-up; see " + logFile);
+            }
             if (!isAlive()) {
                 boolean restarting;
                 synchronized (this) {
