@@ -1,8 +1,8 @@
 package org.nianbao.e2e;
 
 import io.restassured.RestAssured;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 import org.nianbao.reportctl.ReportCtl;
 
@@ -18,19 +18,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An administrator manages platforms and replays with {@code reportctl admin}, against the real stack. */
+@ExtendWith(SharedStack.class)
 class AdminCliIT {
     private static StackFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = StackFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(StackFixture shared) throws Exception {
+        fixture = shared;
     }
 
     record Run(int status, String out, String err) {
@@ -72,22 +66,22 @@ class AdminCliIT {
 
     @Test
     void anAdministratorRegistersUpdatesAndRotatesAPlatformsCredentials() throws Exception {
-        String key = admin("platforms", "create", "jiangsu", "--name", "江苏省政务公开平台", "--region-prefix", "32",
-                "--oidc-client-id", "jiangsu-portal").strip();
+        String key = admin("platforms", "create", "jiangsu-cli", "--name", "江苏省政务公开平台", "--region-prefix", "32",
+                "--oidc-client-id", "jiangsu-cli-portal").strip();
         assertThat(key).startsWith("nb_");
         assertThat(submit(key, "320813", "洪泽区人民政府")).isEqualTo(202);
         assertThat(submit(key, "330902", "定海区人民政府")).isEqualTo(403);
 
-        assertThat(admin("platforms", "list")).contains("jiangsu\t江苏省政务公开平台\t32*\t-\tjiangsu-portal");
+        assertThat(admin("platforms", "list")).contains("jiangsu-cli\t江苏省政务公开平台\t32*\t-\tjiangsu-cli-portal");
 
         // an update keeps the key valid
-        assertThat(admin("platforms", "update", "jiangsu", "--region-prefix", "3308", "--webhook-url", "http://127.0.0.1:9/hook"))
-                .contains("jiangsu updated");
-        assertThat(admin("platforms", "list")).contains("jiangsu\t江苏省政务公开平台\t3308*\thttp://127.0.0.1:9/hook\tjiangsu-portal");
+        assertThat(admin("platforms", "update", "jiangsu-cli", "--region-prefix", "3308", "--webhook-url", "http://127.0.0.1:9/hook"))
+                .contains("jiangsu-cli updated");
+        assertThat(admin("platforms", "list")).contains("jiangsu-cli\t江苏省政务公开平台\t3308*\thttp://127.0.0.1:9/hook\tjiangsu-cli-portal");
         assertThat(submit(key, "330802", "柯城区人民政府")).isEqualTo(202);
 
         // a rotation ends the old key
-        String rotated = admin("platforms", "rotate-key", "jiangsu").strip();
+        String rotated = admin("platforms", "rotate-key", "jiangsu-cli").strip();
         assertThat(rotated).startsWith("nb_").isNotEqualTo(key);
         assertThat(submit(key, "330802", "柯城区人民政府")).isEqualTo(401);
         assertThat(submit(rotated, "330803", "衢江区人民政府")).isEqualTo(202);

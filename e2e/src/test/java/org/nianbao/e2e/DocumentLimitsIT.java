@@ -8,8 +8,8 @@ import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.common.PDStream;
 import org.apache.pdfbox.pdmodel.encryption.AccessPermission;
 import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
@@ -32,20 +32,14 @@ import static org.hamcrest.Matchers.hasSize;
  * extraction within its limits and FAILED with the reason, and a report submitted right behind it (same agency,
  * so same partition) is published within seconds; extraction stays ready. What is cheap to see is refused at the door.
  */
+@ExtendWith(SharedStack.class)
 class DocumentLimitsIT {
     private static final String AGENCY = "毒丸测试局";
     private static StackFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = StackFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(StackFixture shared) throws Exception {
+        fixture = shared;
     }
 
     @Test

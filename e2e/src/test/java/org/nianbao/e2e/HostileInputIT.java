@@ -4,9 +4,9 @@ import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.nianbao.devstack.EmbeddedDatabase;
@@ -47,6 +47,7 @@ import static org.awaitility.Awaitility.await;
  * healthy afterwards. Also the region ownership of reports between two platforms, idempotency under concurrency,
  * the closed internal and operations doors, and the public site's links and security headers.
  */
+@ExtendWith(SharedStack.class)
 class HostileInputIT {
     private static StackFixture fixture;
     /** Platform A, Zhejiang (region prefix 33), and platform B, Jiangsu (32). */
@@ -57,18 +58,11 @@ class HostileInputIT {
     private long[] before;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = StackFixture.start();
+    static void start(StackFixture shared) throws Exception {
+        fixture = shared;
         keyA = registerPlatform("zhejiang", "33");
         keyB = registerPlatform("jiangsu", "32");
         report = StackFixture.seed("004_8dd35ab5e340120f.txt");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 
     @BeforeEach

@@ -2,8 +2,8 @@ package org.nianbao.e2e;
 
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -19,19 +19,13 @@ import static org.hamcrest.Matchers.equalTo;
  * talking over a real Kafka broker, and is read back from the publication API with its tables.
  * The expected cells were read from the seed documents by hand.
  */
+@ExtendWith(SharedStack.class)
 class PipelineIT {
     private static StackFixture fixture;
 
     @BeforeAll
-    static void start() throws Exception {
-        fixture = StackFixture.start();
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
+    static void start(StackFixture shared) throws Exception {
+        fixture = shared;
     }
 
     private JsonPath publishedReport(String seed, Map<String, Object> metadata) throws Exception {

@@ -6,9 +6,9 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.Test;
 
 import org.openqa.selenium.By;
@@ -30,12 +30,13 @@ import static org.hamcrest.Matchers.equalTo;
  * export, and a report's official tables as HTML and Word. The expected cells were read from the seed
  * documents by hand.
  */
+@ExtendWith(SharedStack.class)
 class PublicationIT {
     static final String REGISTRY = """
             name,code,region,issuerType
-            发布乙区人民政府,,990201,county
-            发布乙区发展和改革局,,990202,department
-            发布乙区未报局,,990201,department
+            发布乙区人民政府,,980201,county
+            发布乙区发展和改革局,,980202,department
+            发布乙区未报局,,980201,department
             """;
 
     static StackFixture fixture;
@@ -43,28 +44,21 @@ class PublicationIT {
     static String bureauReport;
 
     @BeforeAll
-    static void publishTheRegion() throws Exception {
-        fixture = StackFixture.start();
+    static void publishTheRegion(StackFixture shared) throws Exception {
+        fixture = shared;
         // seed 004 (a county government, published within the county deadline of 2021-02-20)
-        districtReport = publish("004_8dd35ab5e340120f.txt", Map.of("agency", "发布乙区人民政府", "regionCode", "990201",
+        districtReport = publish("004_8dd35ab5e340120f.txt", Map.of("agency", "发布乙区人民政府", "regionCode", "980201",
                 "issuerType", "county", "year", 2020, "publishedOn", "2021-02-10"));
         // seed 000 (a department, published after its deadline of 2021-01-31)
-        bureauReport = publish("000_27b80aaf8e404846.txt", Map.of("agency", "发布乙区发展和改革局", "regionCode", "990202",
+        bureauReport = publish("000_27b80aaf8e404846.txt", Map.of("agency", "发布乙区发展和改革局", "regionCode", "980202",
                 "issuerType", "department", "year", 2020, "publishedOn", "2021-02-05"));
         // the district's next year (seed 001, 2021 format)
-        publish("001_43d6c315cbc0f57d.txt", Map.of("agency", "发布乙区人民政府", "regionCode", "990201", "issuerType", "county", "year", 2021));
+        publish("001_43d6c315cbc0f57d.txt", Map.of("agency", "发布乙区人民政府", "regionCode", "980201", "issuerType", "county", "year", 2021));
     }
 
     static String publish(String seed, Map<String, Object> metadata) throws Exception {
         String id = fixture.submitText(StackFixture.seed(seed), new HashMap<>(metadata));
         return fixture.awaitPublished(id, Duration.ofSeconds(90)).path("reportId");
-    }
-
-    @AfterAll
-    static void stop() throws Exception {
-        if (fixture != null) {
-            fixture.close();
-        }
     }
 
     static String publication() {
@@ -82,7 +76,7 @@ class PublicationIT {
         RestAssured.given().baseUri(publication()).auth().oauth2(StackFixture.ADMIN_TOKEN).contentType("text/csv; charset=utf-8").body(REGISTRY)
                 .put("/admin/v1/registry").then().statusCode(200).body("loaded", equalTo(3));
 
-        JsonPath c = RestAssured.given().baseUri(publication()).queryParam("region", "9902").queryParam("year", 2020)
+        JsonPath c = RestAssured.given().baseUri(publication()).queryParam("region", "9802").queryParam("year", 2020)
                 .get("/api/v1/completeness").then().statusCode(200).extract().jsonPath();
         assertThat(c.getInt("expected")).isEqualTo(3);
         assertThat(c.getMap("counts")).containsEntry("ON_TIME", 1).containsEntry("LATE", 1).containsEntry("MISSING", 1);
@@ -94,7 +88,7 @@ class PublicationIT {
                 .contentType("application/problem+json");
 
         // reports can be found by the rule of their findings: the late department's A-01
-        RestAssured.given().baseUri(publication()).get("/api/v1/reports?region=9902&rule=a-01").then().statusCode(200)
+        RestAssured.given().baseUri(publication()).get("/api/v1/reports?region=9802&rule=a-01").then().statusCode(200)
                 .body("total", equalTo(1)).body("items[0].id", equalTo(bureauReport));
 
         // the missing-report sweep flags the agency that never published, once
@@ -102,15 +96,15 @@ class PublicationIT {
             RestAssured.given().baseUri(publication()).auth().oauth2(StackFixture.ADMIN_TOKEN)
                     .post("/admin/v1/sweeps/missing-reports?year=2020").then().statusCode(200).body("flagged", equalTo(1));
         }
-        JsonPath flagged = RestAssured.given().baseUri(publication()).get("/api/v1/completeness?region=9902&year=2020").jsonPath();
+        JsonPath flagged = RestAssured.given().baseUri(publication()).get("/api/v1/completeness?region=9802&year=2020").jsonPath();
         assertThat(flagged.getString("agencies.find { it.agency == '发布乙区未报局' }.flaggedMissingAt")).isNotBlank();
         assertThat(flagged.getString("agencies.find { it.agency == '发布乙区人民政府' }.flaggedMissingAt")).isNull();
 
         // a new registry replaces the old one: an agency no longer listed is no longer expected, nor flagged
         RestAssured.given().baseUri(publication()).auth().oauth2(StackFixture.ADMIN_TOKEN).contentType("text/csv; charset=utf-8")
-                .body(REGISTRY.replace("发布乙区未报局,,990201,department\n", "")).put("/admin/v1/registry")
+                .body(REGISTRY.replace("发布乙区未报局,,980201,department\n", "")).put("/admin/v1/registry")
                 .then().statusCode(200).body("loaded", equalTo(2));
-        JsonPath replaced = RestAssured.given().baseUri(publication()).get("/api/v1/completeness?region=9902&year=2020").jsonPath();
+        JsonPath replaced = RestAssured.given().baseUri(publication()).get("/api/v1/completeness?region=9802&year=2020").jsonPath();
         assertThat(replaced.getInt("expected")).isEqualTo(2);
         assertThat(replaced.getMap("counts")).containsEntry("MISSING", 0);
         RestAssured.given().baseUri(publication()).auth().oauth2(StackFixture.ADMIN_TOKEN)
@@ -137,7 +131,7 @@ class PublicationIT {
 
     @Test
     void theCellsOfAQueryExportAsAWorkbook() throws Exception {
-        byte[] xlsx = RestAssured.given().baseUri(publication()).queryParam("region", "9902").queryParam("year", 2020)
+        byte[] xlsx = RestAssured.given().baseUri(publication()).queryParam("region", "9802").queryParam("year", 2020)
                 .get("/api/v1/exports/cells.xlsx").then().statusCode(200)
                 .contentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").extract().asByteArray();
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
@@ -192,7 +186,7 @@ class PublicationIT {
             assertThat(driver.findElement(By.id("count")).getText()).contains("1 report(s)");
             List<WebElement> rows = driver.findElements(By.cssSelector("#reports tbody tr"));
             assertThat(rows).hasSize(1);
-            assertThat(rows.get(0).getText()).contains("2020", "发布乙区发展和改革局", "990202");
+            assertThat(rows.get(0).getText()).contains("2020", "发布乙区发展和改革局", "980202");
             browser.screenshot("01-search");
 
             rows.get(0).findElement(By.linkText("发布乙区发展和改革局")).click();
@@ -213,7 +207,7 @@ class PublicationIT {
             driver.findElement(By.linkText("发布乙区发展和改革局")).click();
             assertThat(driver.findElement(By.id("series")).getText()).contains("2020", "一、本年新收 · 自然人");
 
-            driver.get(publication() + "/rollups?region=9902&year=2020");
+            driver.get(publication() + "/rollups?region=9802&year=2020");
             assertThat(driver.findElement(By.id("summary")).getText()).contains("2 份报告");
             WebElement applicants = driver.findElement(By.cssSelector("#chart-applicants svg"));
             assertThat(applicants.isDisplayed()).isTrue();

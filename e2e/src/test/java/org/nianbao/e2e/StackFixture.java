@@ -19,7 +19,12 @@ import java.util.function.Consumer;
 
 import static org.awaitility.Awaitility.await;
 
-/** The whole system on free ports with a fresh data directory, for one test class. */
+/**
+ * The whole system on free ports with a fresh data directory: the run's shared stack (see {@link SharedStack}), or a
+ * stack of one test class's own ({@link #start()}) for a class that needs a special environment or damages the stack.
+ * The services are supervised: a service process that dies is restarted (see
+ * {@link org.nianbao.devstack.ServiceProcess}).
+ */
 final class StackFixture implements AutoCloseable {
     static final String API_KEY = "e2e-key";
     static final String ADMIN_TOKEN = "e2e-admin";

@@ -11,7 +11,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
 
-/** A real PostgreSQL server (zonky embedded binaries) whose data directory survives restarts. */
+/**
+ * A real PostgreSQL server (zonky embedded binaries) whose data directory survives restarts: {@link #close()} stops
+ * the server ({@code pg_ctl stop -m fast}) and keeps the data; {@link #start()} starts it again on the same port and
+ * data directory (initdb runs only when the directory has no {@code postgresql.conf}).
+ */
 public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     public static final String PASSWORD = "postgres";
@@ -26,6 +30,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
     }
 
     public synchronized EmbeddedDatabase start() throws IOException {
+        if (postgres != null) {
+            return this;
+        }
         Files.createDirectories(dataDir);
         postgres = EmbeddedPostgres.builder()
                 .setDataDirectory(dataDir)
@@ -58,6 +65,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     }
                 }
             }
+        }
+    }
+
+    public synchronized boolean isRunning() {
+        return postgres != null;
+    }
+
+    /**
+     * Terminates every client connection to the given databases ({@code pg_terminate_backend}), as a database fail-over
+     * or a network cut would, and returns how many there were.
+     */
+    public int terminateConnections(Collection<String> databases) throws SQLException {
+        EmbeddedPostgres running;
+        synchronized (this) {
+            running = postgres;
+        }
+        if (running == null) {
+            return 0;
+        }
+        String in = String.join(",", databases.stream().map(d -> "'" + d.replace("'", "''") + "'").toList());
+        try (Connection c = running.getPostgresDatabase().getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT count(*) FILTER (WHERE pg_terminate_backend(pid)) FROM pg_stat_activity "
+                     + "WHERE datname IN (" + in + ") AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+            return rs.next() ? rs.getInt(1) : 0;
         }
     }
 

@@ -28,7 +28,9 @@ import java.util.stream.Collectors;
 
 /**
  * A real single-node KRaft Kafka broker (broker and controller in one process), running in this JVM.
- * Its log directory survives restarts; storage is formatted only when {@code meta.properties} is absent.
+ * Its log directory survives restarts; storage is formatted only when {@code meta.properties} is absent. It can be
+ * {@link #close() stopped} and {@link #start() started} again in the same JVM, on the same ports and log directory
+ * (a broker restart, as a rolling upgrade or a crash of the broker would cause).
  */
 public final class EmbeddedKafka implements AutoCloseable {
     private final Path dataDir;
@@ -47,6 +49,9 @@ public final class EmbeddedKafka implements AutoCloseable {
     }
 
     public synchronized EmbeddedKafka start() throws IOException {
+        if (server != null) {
+            return this;
+        }
         Files.createDirectories(dataDir);
         Properties props = brokerProperties();
         if (!Files.exists(dataDir.resolve("meta.properties"))) {
@@ -111,6 +116,10 @@ public final class EmbeddedKafka implements AutoCloseable {
         } catch (Exception e) {
             throw new IOException("Could not create topics on " + bootstrapServers() + ": " + e.getMessage(), e);
         }
+    }
+
+    public synchronized boolean isRunning() {
+        return server != null;
     }
 
     @Override

@@ -5,6 +5,7 @@ import org.nianbao.events.Topics;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,14 @@ import java.util.Map;
  * The whole system on one machine: a real Kafka broker and PostgreSQL in this JVM, the topics and
  * databases, and the four services as separate processes. Used by {@code bin/nianbao up} and the
  * end-to-end tests.
+ *
+ * <p>Every service is supervised (see {@link ServiceProcess}): a process that dies is restarted with backoff and the
+ * restart is reported on the progress stream; {@link ServiceProcess#kill()} is a crash (restarted),
+ * {@link ServiceProcess#stop()} a deliberate stop (not restarted). {@link #close()} stops every child whatever state
+ * the stack is in (also half started), and nothing is restarted after it began.
+ *
+ * <p>Faults for tests: {@link #restartBroker()}, {@link #dropDatabaseConnections(Duration)} and
+ * {@link #restartDatabase(Duration)}.
  */
 public final class LocalStack implements AutoCloseable {
     public static final List<String> SERVICES = List.of("publication", "intake", "extraction", "validation");
@@ -30,6 +39,7 @@ public final class LocalStack implements AutoCloseable {
     private final Map<String, Map<String, String>> extraEnvironment = new HashMap<>();
     private EmbeddedKafka kafka;
     private EmbeddedDatabase database;
+    private volatile boolean closed;
 
     public LocalStack(StackSettings settings, PrintStream progress) {
         this.settings = settings;
@@ -80,6 +90,9 @@ public final class LocalStack implements AutoCloseable {
     }
 
     public void startInfrastructure() throws Exception {
+        if (closed) {
+            throw new IllegalStateException("the stack was closed");
+        }
         long t0 = System.nanoTime();
         kafka = new EmbeddedKafka(settings.dataDir().resolve("kafka"), settings.kafkaPort(),
                 settings.kafkaControllerPort()).start();
@@ -98,7 +111,13 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one service process (again, after a stop or kill). */
     public ServiceProcess startService(String name) throws IOException {
-        ServiceProcess process = services.computeIfAbsent(name, this::newProcess);
+        ServiceProcess process;
+        synchronized (services) {
+            if (closed) {
+                throw new IllegalStateException("the stack was closed");
+            }
+            process = services.computeIfAbsent(name, this::newProcess);
+        }
         process.start();
         return process;
     }
@@ -113,7 +132,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess newProcess(String name) {
         Path app = settings.root().resolve("services").resolve(name).resolve("target").resolve("quarkus-app");
         return new ServiceProcess(name, app, port(name), environment(name),
-                settings.dataDir().resolve("logs").resolve(name + ".log"));
+                settings.dataDir().resolve("logs").resolve(name + ".log"), this::event);
     }
 
     private int port(String name) {
@@ -151,21 +170,86 @@ public final class LocalStack implements AutoCloseable {
         return env;
     }
 
+    /** Stops the broker and starts it again on the same port and log directory; returns when it answers. */
+    public void restartBroker() throws IOException {
+        long t0 = System.nanoTime();
+        kafka.close();
+        event("Kafka broker stopped");
+        kafka.start();
+        kafka.createTopics(Topics.all(), settings.partitions());
+        step("Kafka broker restarted on " + kafka.bootstrapServers(), t0);
+    }
+
+    /**
+     * Terminates every connection of the services to their databases, again and again for {@code duration}, so that
+     * reconnections are dropped too (as a database that keeps refusing its clients would). Returns how many
+     * connections were terminated in all.
+     */
+    public int dropDatabaseConnections(Duration duration) throws SQLException, InterruptedException {
+        event("dropping every database connection for " + duration.toSeconds() + " s");
+        long deadline = System.nanoTime() + duration.toNanos();
+        int dropped = 0;
+        while (System.nanoTime() < deadline) {
+            dropped += database.terminateConnections(DATABASES);
+            Thread.sleep(100);
+        }
+        event("database connections no longer dropped (" + dropped + " terminated)");
+        return dropped;
+    }
+
+    /** Stops PostgreSQL, waits {@code down}, and starts it again on the same port and data directory. */
+    public void restartDatabase(Duration down) throws IOException, InterruptedException {
+        database.close();
+        event("PostgreSQL stopped; starting it again in " + down.toSeconds() + " s");
+        Thread.sleep(down.toMillis());
+        long t0 = System.nanoTime();
+        database.start();
+        step("PostgreSQL restarted on localhost:" + settings.postgresPort(), t0);
+    }
+
+    private void event(String what) {
+        progress.printf("  ! %s%n", what);
+    }
+
     private void step(String what, long startNanos) {
         progress.printf("  ✓ %s  [%.1f s]%n", what, (System.nanoTime() - startNanos) / 1e9);
     }
 
-    /** Stops the services, then the broker and the database, each from this one thread. */
+    /**
+     * Stops every service (none is restarted from now on), then the broker and the database. Goes on past a failure
+     * of one part, so that no child outlives the stack, and throws the first failure at the end.
+     */
     @Override
     public void close() throws Exception {
-        for (ServiceProcess process : services.values()) {
-            process.stop();
+        List<ServiceProcess> running;
+        synchronized (services) {
+            closed = true;
+            running = List.copyOf(services.values());
         }
-        if (kafka != null) {
-            kafka.close();
+        Exception first = null;
+        for (ServiceProcess process : running) {
+            try {
+                process.stop();
+            } catch (Exception e) {
+                first = first == null ? e : first;
+            }
         }
-        if (database != null) {
-            database.close();
+        try {
+            if (kafka != null) {
+                kafka.close();
+            }
+        } catch (Exception e) {
+            first = first == null ? e : first;
+        }
+        try {
+            if (database != null) {
+                database.close();
+            }
+        } catch (Exception e) {
+            first = first == null ? e : first;
+        }
+        if (first != null) {
+            throw first;
         }
     }
 }

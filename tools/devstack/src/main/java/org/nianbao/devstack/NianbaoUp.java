@@ -1,9 +1,17 @@
 package org.nianbao.devstack;
 
-import java.nio.file.Path;
-import java.util.concurrent.CountDownLatch;
+import org.apache.kafka.common.utils.Exit;
 
-/** {@code bin/nianbao up}: runs the whole system locally until Ctrl-C or SIGTERM. */
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * {@code bin/nianbao up}: runs the whole system locally until Ctrl-C or SIGTERM. The services are supervised (a
+ * process that dies is restarted with backoff, see {@link ServiceProcess}); every child is stopped when this process
+ * stops, and when the stack fails itself (it cannot start, or the broker fails), which exits with a non-zero code.
+ */
 public final class NianbaoUp {
     private NianbaoUp() {
     }
@@ -14,16 +22,38 @@ public final class NianbaoUp {
         System.out.println("Starting Nianbao (data in " + settings.dataDir() + ")");
         LocalStack stack = new LocalStack(settings, System.out);
         CountDownLatch stopped = new CountDownLatch(1);
+        AtomicBoolean stopping = new AtomicBoolean();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stopping.set(true);
             System.out.println("\nStopping Nianbao…");
+            // bounded: a hung part must not keep the machine's ports; the services are stopped first
+            Thread closer = new Thread(() -> {
+                try {
+                    stack.close();
+                } catch (Exception e) {
+                    System.err.println("error while stopping: " + e.getMessage());
+                }
+            }, "nianbao-close");
+            closer.start();
             try {
-                stack.close();
-            } catch (Exception e) {
-                System.err.println("error while stopping: " + e.getMessage());
+                closer.join(Duration.ofSeconds(90).toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            System.out.println("Stopped.");
+            System.out.println(closer.isAlive() ? "Stopped (the broker or the database did not stop in time)." : "Stopped.");
             stopped.countDown();
         }, "nianbao-shutdown"));
+        // The embedded broker ends the JVM with halt() on a fatal error, which skips the shutdown hooks: turn that into
+        // an ordinary exit, so that the services are stopped with it.
+        Exit.Procedure halt = (code, message) -> {
+            if (stopping.get()) {
+                Runtime.getRuntime().halt(code);
+            }
+            System.err.println("The Kafka broker failed (" + message + "); stopping Nianbao");
+            new Thread(() -> System.exit(code == 0 ? 1 : code), "nianbao-broker-failed").start();
+        };
+        Exit.setHaltProcedure(halt);
+        Exit.setExitProcedure(halt);
         try {
             stack.start();
         } catch (Exception e) {
