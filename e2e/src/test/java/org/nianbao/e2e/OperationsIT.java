@@ -51,7 +51,9 @@ class OperationsIT {
                 "QUARKUS_OTEL_EXPORTER_OTLP_ENDPOINT", "http://localhost:1",
                 "QUARKUS_LOG_CATEGORY__IO_QUARKUS_OPENTELEMETRY_RUNTIME_EXPORTER__LEVEL", "OFF",
                 "NIANBAO_SWEEP_CROSS_YEAR_EVERY", "2s",
-                "NIANBAO_SWEEP_CROSS_YEAR_DELAY", "5s")));
+                "NIANBAO_SWEEP_CROSS_YEAR_DELAY", "5s"))
+                // extraction gives up on a document store that stays away after 5 s of retries (default 10 minutes)
+                .environment("extraction", Map.of("NIANBAO_STAGE_GIVE_UP_AFTER", "PT5S")));
     }
 
     @AfterAll
@@ -78,7 +80,7 @@ class OperationsIT {
     @Test
     void aDeadLetterIsListedWithItsReasonAndPublishedOnceAfterReplay() throws Exception {
         String bootstrap = "--bootstrap=" + fixture.stack.bootstrapServers();
-        // The extraction service cannot fetch the document while intake is down: the record ends as a dead letter.
+        // The extraction service cannot fetch the document while intake is down: retried, then (after 5 s here) a dead letter.
         fixture.stack.service("extraction").stop();
         String id = fixture.submitText(StackFixture.seed("000_27b80aaf8e404846.txt"), Map.of("agency", "死信测试局", "year", 2020));
         Thread.sleep(2500); // the outbox relay sends report-submitted within a second or two
@@ -88,13 +90,14 @@ class OperationsIT {
         await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() ->
                 reportctl("dlq", "list", bootstrap).contains(id));
         String listed = reportctl("dlq", "list", "--topic=report-submitted-extraction-dlq", bootstrap);
-        assertThat(listed).contains(id).contains("could not fetch the document").contains("from report-submitted");
+        assertThat(listed).contains(id).contains("still failing after 5 s of retries").contains("did not answer")
+                .contains("from report-submitted");
 
         // Intake comes back and shows the submission FAILED with the reason.
         fixture.stack.startService("intake");
         fixture.stack.awaitService("intake");
         await().atMost(Duration.ofSeconds(60)).until(() -> "FAILED".equals(status(id).get("status")));
-        assertThat((String) status(id).get("failureReason")).contains("could not fetch the document");
+        assertThat((String) status(id).get("failureReason")).contains("the document store did not answer");
 
         // After the fix, the operator replays it: it is published, exactly once, and not replayed twice.
         assertThat(reportctl("dlq", "replay", "--topic=report-submitted-extraction-dlq", bootstrap))

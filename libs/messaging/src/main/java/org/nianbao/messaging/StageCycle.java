@@ -4,6 +4,7 @@ import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.util.TypeLiteral;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -35,12 +36,14 @@ public final class StageCycle<E> {
     private final String stage;
     private final Class<E> eventType;
     private final EventSender sender;
+    private final Duration giveUpAfter;
     private final Guard retry;
 
     private StageCycle(String stage, Class<E> eventType, EventSender sender, Duration giveUpAfter) {
         this.stage = stage;
         this.eventType = eventType;
         this.sender = sender;
+        this.giveUpAfter = giveUpAfter;
         this.retry = Guard.create().withRetry()
                 .maxRetries(-1).maxDuration(giveUpAfter.toMillis(), ChronoUnit.MILLIS)
                 .delay(250, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
@@ -53,9 +56,15 @@ public final class StageCycle<E> {
                 .done().build();
     }
 
-    /** The cycle of {@code stage}, reading events of {@code eventType} and sending what they cause with {@code sender}. */
+    /**
+     * The cycle of {@code stage}, reading events of {@code eventType} and sending what they cause with {@code sender};
+     * it gives up on a transient failure after {@code nianbao.stage.give-up-after} ({@code NIANBAO_STAGE_GIVE_UP_AFTER},
+     * default 10 minutes; the Kafka connector's {@code throttled.unprocessed-record-max-age.ms} must stay above it).
+     */
     public static <E> StageCycle<E> of(String stage, Class<E> eventType, EventSender sender) {
-        return new StageCycle<>(stage, eventType, sender, DEFAULT_GIVE_UP_AFTER);
+        Duration giveUp = ConfigProvider.getConfig().getOptionalValue("nianbao.stage.give-up-after", Duration.class)
+                .orElse(DEFAULT_GIVE_UP_AFTER);
+        return new StageCycle<>(stage, eventType, sender, giveUp);
     }
 
     /** The same cycle giving up on transient failures after {@code giveUpAfter}. */
@@ -78,7 +87,9 @@ public final class StageCycle<E> {
                     PipelineMetrics.processed(stage, System.nanoTime() - start);
                     return Uni.createFrom().completionStage(incoming.ack());
                 })
-                .onFailure().recoverWithUni(e -> deadLetter(incoming, e));
+                .onFailure().recoverWithUni(e -> deadLetter(incoming, Transience.isTransient(e)
+                        ? new Transience.PermanentFailure("still failing after " + giveUpAfter.toSeconds() + " s of retries: "
+                        + e.getMessage(), e) : e));
     }
 
     /** One attempt: the handler (its transaction), then the sends, each timed (where a stage's time goes). */
@@ -95,9 +106,8 @@ public final class StageCycle<E> {
     /** Nacks a record that cannot be processed: it goes to the channel's dead-letter topic with the reason. */
     private Uni<Void> deadLetter(Message<?> incoming, Throwable cause) {
         PipelineMetrics.failed(stage, topic(incoming), cause);
-        LOG.warnf("submission %s: %s failed%s, the record goes to the dead-letter topic: %s",
-                PipelineEvents.header(incoming, Headers.SUBMISSION_ID).orElse("?"), stage,
-                Transience.isTransient(cause) ? " for longer than it is retried" : "", cause.getMessage());
+        LOG.warnf("submission %s: %s failed, the record goes to the dead-letter topic: %s",
+                PipelineEvents.header(incoming, Headers.SUBMISSION_ID).orElse("?"), stage, cause.getMessage());
         return Uni.createFrom().completionStage(incoming.nack(cause));
     }
 
