@@ -29,6 +29,8 @@ import java.util.function.Function;
 public final class StageCycle<E> {
     /** How long a transient failure is retried before the record is dead-lettered (a replay can still redo it). */
     public static final Duration DEFAULT_GIVE_UP_AFTER = Duration.ofMinutes(10);
+    /** The longest wait between two attempts (the backoff starts at 250 ms and doubles); at most half the give-up time. */
+    private static final Duration MAX_DELAY = Duration.ofSeconds(10);
     private static final Logger LOG = Logger.getLogger(StageCycle.class);
     private static final TypeLiteral<Uni<Void>> UNI_VOID = new TypeLiteral<>() {
     };
@@ -43,11 +45,14 @@ public final class StageCycle<E> {
         this.stage = stage;
         this.eventType = eventType;
         this.sender = sender;
+        if (giveUpAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new IllegalArgumentException("nianbao.stage.give-up-after must be at least 1 s, not " + giveUpAfter);
+        }
         this.giveUpAfter = giveUpAfter;
         this.retry = Guard.create().withRetry()
                 .maxRetries(-1).maxDuration(giveUpAfter.toMillis(), ChronoUnit.MILLIS)
                 .delay(250, ChronoUnit.MILLIS).jitter(100, ChronoUnit.MILLIS)
-                .withExponentialBackoff().factor(2).maxDelay(10, ChronoUnit.SECONDS).done()
+                .withExponentialBackoff().factor(2).maxDelay(Math.min(MAX_DELAY.toMillis(), giveUpAfter.toMillis() / 2), ChronoUnit.MILLIS).done()
                 .whenException(Transience::isTransient)
                 .beforeRetry(e -> {
                     PipelineMetrics.retried(stage, e);
