@@ -42,6 +42,8 @@ final class Browser implements AutoCloseable {
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        // a click that submits a form returns before the next page is there: look for elements for a while
+        driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
     }
 
     /** Saves what the page looks like now as target/screenshots/NAME.png. */
