@@ -66,6 +66,11 @@ public final class PipelineEvents {
         }
     }
 
+    /** The topic an incoming Kafka record was read from, if it came from Kafka. */
+    public static Optional<String> topic(Message<?> message) {
+        return message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic);
+    }
+
     /** A header of an incoming Kafka record, if present. */
     public static Optional<String> header(Message<?> message, String name) {
         return message.getMetadata(IncomingKafkaRecordMetadata.class)

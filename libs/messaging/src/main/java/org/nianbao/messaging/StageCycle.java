@@ -2,7 +2,6 @@ package org.nianbao.messaging;
 
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import jakarta.enterprise.util.TypeLiteral;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -72,11 +71,6 @@ public final class StageCycle<E> {
         return new StageCycle<>(stage, eventType, sender, giveUp);
     }
 
-    /** The same cycle giving up on transient failures after {@code giveUpAfter}. */
-    public StageCycle<E> givingUpAfter(Duration giveUpAfter) {
-        return new StageCycle<>(stage, eventType, sender, giveUpAfter);
-    }
-
     /** Runs the cycle for one record; the returned Uni never fails (the record is acked or dead-lettered). */
     public Uni<Void> consume(Message<String> incoming, Function<E, Uni<? extends List<? extends PipelineEvent>>> handle) {
         String topic = topic(incoming);
@@ -117,6 +111,6 @@ public final class StageCycle<E> {
     }
 
     private static String topic(Message<?> incoming) {
-        return incoming.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic).orElse("unknown");
+        return PipelineEvents.topic(incoming).orElse("unknown");
     }
 }

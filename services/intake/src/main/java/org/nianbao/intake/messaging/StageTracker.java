@@ -72,7 +72,7 @@ public class StageTracker {
         String submissionId = PipelineEvents.header(record, Headers.SUBMISSION_ID)
                 .or(() -> text(event, "submissionId")).orElse("");
         String reason = PipelineEvents.header(record, Headers.DLQ_REASON).orElse("unknown failure");
-        String dlqTopic = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTopic).orElse(null);
+        String dlqTopic = PipelineEvents.topic(record).orElse(null);
         Optional<Stage> blocked = Stage.blockedBy(dlqTopic)
                 .or(() -> Stage.blockedBy(PipelineEvents.header(record, Headers.DLQ_TOPIC).orElse(null)));
         if (submissionId.isEmpty() || blocked.isEmpty()) {
