@@ -3,7 +3,12 @@ package org.nianbao.messaging;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.nianbao.events.PipelineEvent;
+
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Sends a stage's events on its outgoing channel. Each send completes when Kafka acknowledged the record, so
@@ -27,7 +32,7 @@ public final class EventSender {
         return new EventSender(emitter, source);
     }
 
-    public Uni<Void> send(org.nianbao.events.PipelineEvent event) {
+    public Uni<Void> send(PipelineEvent event) {
         return send(PipelineEvents.message(event, source), event);
     }
 
@@ -35,23 +40,34 @@ public final class EventSender {
      * Sends an event stored as JSON (intake's outbox), as a child of the trace it was stored in ({@code traceparent},
      * {@code tracestate}: null when tracing was off).
      */
-    public Uni<Void> sendStored(String json, org.nianbao.events.PipelineEvent described, String traceparent, String tracestate) {
+    public Uni<Void> sendStored(String json, PipelineEvent described, String traceparent, String tracestate) {
         return send(TraceContext.childOf(PipelineEvents.message(json, described, source), traceparent, tracestate), described);
     }
 
-    private Uni<Void> send(org.eclipse.microprofile.reactive.messaging.Message<String> record, org.nianbao.events.PipelineEvent event) {
+    private Uni<Void> send(Message<String> record, PipelineEvent event) {
         if (emitter == null) {
             throw new IllegalStateException("this stage sends no events, not " + event.eventType());
         }
         return emitter.sendMessage(record).invoke(() -> PipelineMetrics.produced(event.topic()));
     }
 
-    /** Sends the events one after the other (their order is kept in their partition); completes when all are acknowledged. */
-    public Uni<Void> sendAll(List<? extends org.nianbao.events.PipelineEvent> events) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (var event : events) {
-            chain = chain.chain(() -> send(event));
+    /**
+     * Sends the events together, handed to the producer in their order (which Kafka keeps within a partition);
+     * completes when all are acknowledged, or fails when one failed (after every send settled).
+     */
+    public Uni<Void> sendAll(List<? extends PipelineEvent> events) {
+        return sendAll(events, event -> null);
+    }
+
+    /** {@link #sendAll(List)}, each event continuing the trace of the record that caused it ({@code causes}; null: none). */
+    public Uni<Void> sendAll(List<? extends PipelineEvent> events, Function<PipelineEvent, Message<?>> causes) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return chain;
+        List<Uni<Void>> sends = new ArrayList<>(events.size());
+        for (PipelineEvent event : events) {
+            sends.add(send(TraceContext.continuing(PipelineEvents.message(event, source), causes.apply(event)), event));
+        }
+        return Uni.join().all(sends).andCollectFailures().replaceWithVoid();
     }
 }

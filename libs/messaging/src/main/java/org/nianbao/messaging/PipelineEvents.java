@@ -24,17 +24,14 @@ public final class PipelineEvents {
     private PipelineEvents() {
     }
 
-    /**
-     * The record of an event: a JSON value keyed by its agency, with CloudEvents headers taken from the event. Built
-     * while a record is being consumed, it continues that record's trace (when tracing is on).
-     */
+    /** The record of an event: a JSON value keyed by its agency, with CloudEvents headers taken from the event. */
     public static Message<String> message(PipelineEvent event, String source) {
-        return TraceContext.continued(Message.of(toJson(event)).addMetadata(metadata(event, source)));
+        return Message.of(toJson(event)).addMetadata(metadata(event, source));
     }
 
     /** The record of an event whose JSON is already written (intake's outbox stores events as JSON). */
     public static Message<String> message(String json, PipelineEvent described, String source) {
-        return TraceContext.continued(Message.of(json).addMetadata(metadata(described, source)));
+        return Message.of(json).addMetadata(metadata(described, source));
     }
 
     private static OutgoingKafkaRecordMetadata<String> metadata(PipelineEvent event, String source) {

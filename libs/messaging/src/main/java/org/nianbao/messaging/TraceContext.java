@@ -4,9 +4,7 @@ import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.reactive.messaging.TracingMetadata;
-import io.vertx.core.Vertx;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
 import java.util.HashMap;
@@ -20,7 +18,6 @@ import java.util.Map;
 public final class TraceContext {
     public static final String TRACEPARENT = "traceparent";
     public static final String TRACESTATE = "tracestate";
-    private static final String LOCAL = TraceContext.class.getName();
 
     private TraceContext() {
     }
@@ -47,28 +44,12 @@ public final class TraceContext {
                 ? message.addMetadata(TracingMetadata.withCurrent(parent)) : message;
     }
 
-    /**
-     * Remembers the tracing context of the record being processed. Each record is processed on its own
-     * duplicated Vert.x context, which is where it is kept (as Quarkus keeps the MDC), so the events built
-     * while processing it, even after a database round trip, continue its trace.
-     */
-    static void enter(Message<?> incoming) {
-        io.vertx.core.Context context = Vertx.currentContext();
-        if (context != null && VertxContext.isDuplicatedContext(context)) {
-            incoming.getMetadata(TracingMetadata.class).ifPresentOrElse(
-                    tracing -> context.putLocal(LOCAL, tracing), () -> context.removeLocal(LOCAL));
-        }
-    }
-
-    /** {@code message} continuing the trace of the record being processed, if any. */
-    static <T> Message<T> continued(Message<T> message) {
-        io.vertx.core.Context context = Vertx.currentContext();
-        if (context == null || !VertxContext.isDuplicatedContext(context)) {
-            return message;
-        }
-        TracingMetadata tracing = context.getLocal(LOCAL);
-        return tracing == null || tracing.getCurrentContext() == null ? message
-                : message.addMetadata(TracingMetadata.withCurrent(tracing.getCurrentContext()));
+    /** A copy of {@code message} continuing the trace of the record {@code cause}, if it has one. */
+    static <T> Message<T> continuing(Message<T> message, Message<?> cause) {
+        return cause == null ? message : cause.getMetadata(TracingMetadata.class)
+                .filter(tracing -> tracing.getCurrentContext() != null)
+                .map(tracing -> message.addMetadata(TracingMetadata.withCurrent(tracing.getCurrentContext())))
+                .orElse(message);
     }
 
     private static final TextMapGetter<Map<String, String>> MAP_GETTER = new TextMapGetter<>() {

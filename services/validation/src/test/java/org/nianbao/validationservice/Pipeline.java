@@ -8,6 +8,7 @@ import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageBatch;
 import org.nianbao.model.IssuerType;
 import org.nianbao.model.Report;
 
@@ -42,7 +43,7 @@ public final class Pipeline {
                     delivery.nacked().complete(reason);
                     return CompletableFuture.completedFuture(null);
                 });
-        connector.<Message<String>>source("parsed-in").send(record);
+        connector.<Message<java.util.List<String>>>source("parsed-in").send(StageBatch.of(record));
         return delivery;
     }
 

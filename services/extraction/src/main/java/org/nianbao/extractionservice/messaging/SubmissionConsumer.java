@@ -1,7 +1,6 @@
 package org.nianbao.extractionservice.messaging;
 
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +15,7 @@ import org.nianbao.messaging.StageCycle;
 
 import java.util.List;
 
-/** report-submitted → report-parsed, through the stage cycle; the reading runs on a worker thread. */
+/** report-submitted → report-parsed, a batch at a time through the stage cycle. */
 @ApplicationScoped
 public class SubmissionConsumer {
     @Inject
@@ -34,8 +33,7 @@ public class SubmissionConsumer {
     }
 
     @Incoming("submitted-in")
-    public Uni<Void> consume(Message<String> record) {
-        return cycle.consume(record, submitted -> Uni.createFrom().item(() -> List.of(extraction.parse(submitted)))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()));
+    public Uni<Void> consume(Message<List<String>> batch) {
+        return cycle.consume(batch, extraction::parseAll);
     }
 }

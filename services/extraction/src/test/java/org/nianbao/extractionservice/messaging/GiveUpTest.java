@@ -14,10 +14,12 @@ import org.nianbao.events.AgencyKey;
 import org.nianbao.events.ReportSubmitted;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageBatch;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,15 +60,15 @@ class GiveUpTest {
                     SubmissionMetadata.empty(), new ReportSubmitted.DocumentRef("report.txt", "text/plain", 1, "x",
                             "http://localhost:" + store.getAddress().getPort() + "/internal/v1/documents/s-gone"), Instant.now());
             CompletableFuture<Throwable> settled = new CompletableFuture<>();
-            InMemorySource<Message<String>> submitted = connector.source("submitted-in");
+            InMemorySource<Message<List<String>>> submitted = connector.source("submitted-in");
             long start = System.nanoTime();
-            submitted.send(Message.of(PipelineEvents.toJson(event)).withAck(() -> {
+            submitted.send(StageBatch.of(Message.of(PipelineEvents.toJson(event)).withAck(() -> {
                 settled.complete(null);
                 return CompletableFuture.completedFuture(null);
             }).withNack(cause -> {
                 settled.complete(cause);
                 return CompletableFuture.completedFuture(null);
-            }));
+            })));
 
             await().atMost(Duration.ofSeconds(20)).until(settled::isDone);
             assertThat(settled.join()).as("dead-lettered").isNotNull()

@@ -17,6 +17,7 @@ import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportSubmitted;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageBatch;
 import org.nianbao.model.IssuerType;
 
 import java.io.IOException;
@@ -50,7 +51,7 @@ class SubmissionConsumerTest {
     @Any
     InMemoryConnector connector;
 
-    private InMemorySource<Message<String>> submitted;
+    private InMemorySource<Message<List<String>>> submitted;
     private InMemorySink<String> parsed;
 
     @BeforeAll
@@ -124,6 +125,22 @@ class SubmissionConsumerTest {
     }
 
     @Test
+    void aBatchIsReadInItsOrderAndOnlyItsFailingRecordIsDeadLettered() {
+        List<Outcome> outcomes = sendBatch(submittedEvent("s-b1", "s-b1"), submittedEvent("s-b2", "missing"),
+                "not json", submittedEvent("s-b3", "s-b3"), submittedEvent("s-b4", "s-b4"));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcomes.stream().allMatch(o -> o.settled.isDone()));
+        assertThat(outcomes.get(1).settled.join()).as("the missing document, dead-lettered").isNotNull()
+                .hasMessageContaining("not in intake's store");
+        assertThat(outcomes.get(2).settled.join()).as("the unreadable record, dead-lettered").isNotNull()
+                .hasMessageContaining("not a valid ReportSubmitted");
+        assertThat(List.of(outcomes.get(0), outcomes.get(3), outcomes.get(4))).as("the others, acknowledged")
+                .allSatisfy(o -> assertThat(o.settled.join()).isNull());
+        assertThat(parsed.received()).extracting(m -> PipelineEvents.read(m.getPayload(), ReportParsed.class).submissionId())
+                .as("one event each, in the batch's order").containsExactly("s-b1", "s-b3", "s-b4");
+    }
+
+    @Test
     void aMalformedEventIsDeadLetteredAtOnce() {
         Outcome outcome = send("{\"submissionId\": [1, 2");
 
@@ -141,17 +158,28 @@ class SubmissionConsumerTest {
         return PipelineEvents.toJson(event);
     }
 
-    /** Sends a record; its future completes with null when acked, with the cause when nacked. */
+    /** Sends a record as a batch of its own; its future completes with null when acked, with the cause when nacked. */
     private Outcome send(String payload) {
-        Outcome outcome = new Outcome();
-        submitted.send(Message.of(payload).withAck(() -> {
-            outcome.settled.complete(null);
-            return CompletableFuture.completedFuture(null);
-        }).withNack(cause -> {
-            outcome.settled.complete(cause);
-            return CompletableFuture.completedFuture(null);
-        }));
-        return outcome;
+        return sendBatch(payload).get(0);
+    }
+
+    /** Sends records as one batch; each one's future completes with null when acked, with the cause when nacked. */
+    private List<Outcome> sendBatch(String... payloads) {
+        List<Outcome> outcomes = new java.util.ArrayList<>();
+        List<Message<String>> records = new java.util.ArrayList<>();
+        for (String payload : payloads) {
+            Outcome outcome = new Outcome();
+            outcomes.add(outcome);
+            records.add(Message.of(payload).withAck(() -> {
+                outcome.settled.complete(null);
+                return CompletableFuture.completedFuture(null);
+            }).withNack(cause -> {
+                outcome.settled.complete(cause);
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        submitted.send(StageBatch.of(records));
+        return outcomes;
     }
 
     private static final class Outcome {

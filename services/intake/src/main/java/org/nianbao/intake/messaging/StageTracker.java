@@ -38,37 +38,63 @@ public class StageTracker {
     private final StageCycle<ReportValidated> validated = StageCycle.of("intake-validated", ReportValidated.class, EventSender.NONE);
     private final StageCycle<ReportPublished> published = StageCycle.of("intake-published", ReportPublished.class, EventSender.NONE);
     /** A dead letter's payload is the event that failed, of any type: read as a JSON tree. */
-    private final StageCycle<JsonNode> failures = StageCycle.of("intake-failures", JsonNode.class, EventSender.NONE);
+    private final StageCycle<StageService.DeadLetter> failures = StageCycle.reading("intake-failures", StageTracker::deadLetter, EventSender.NONE);
 
     @Incoming("parsed-in")
-    public Uni<Void> parsed(Message<String> record) {
-        return parsed.consume(record, stages::parsed);
+    public Uni<Void> parsed(Message<List<String>> batch) {
+        return parsed.consume(batch, events -> {
+            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var e : events) {
+                chain = chain.chain(() -> stages.parsed(e)).invoke(out::addAll).replaceWithVoid();
+            }
+            return chain.replaceWith(out);
+        });
     }
 
     @Incoming("validated-in")
-    public Uni<Void> validated(Message<String> record) {
-        return validated.consume(record, stages::validated);
+    public Uni<Void> validated(Message<List<String>> batch) {
+        return validated.consume(batch, events -> {
+            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var e : events) {
+                chain = chain.chain(() -> stages.validated(e)).invoke(out::addAll).replaceWithVoid();
+            }
+            return chain.replaceWith(out);
+        });
     }
 
     @Incoming("published-in")
-    public Uni<Void> published(Message<String> record) {
-        return published.consume(record, stages::published);
+    public Uni<Void> published(Message<List<String>> batch) {
+        return published.consume(batch, events -> {
+            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var e : events) {
+                chain = chain.chain(() -> stages.published(e)).invoke(out::addAll).replaceWithVoid();
+            }
+            return chain.replaceWith(out);
+        });
     }
 
     /** Records of the other services' dead-letter topics: the original event, with the reason in the headers. */
     @Incoming("failures-in")
-    public Uni<Void> failed(Message<String> record) {
-        return failures.consume(record, event -> {
-            StageService.DeadLetter letter = deadLetter(record, event);
-            if (letter == null) {
-                return Uni.createFrom().item(List.of());
+    public Uni<Void> failed(Message<List<String>> batch) {
+        return failures.consume(batch, events -> {
+            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var e : events) {
+                chain = chain.chain(() -> stages.deadLetter(e)).invoke(out::addAll).replaceWithVoid();
             }
-            return stages.deadLetter(letter);
+            return chain.replaceWith(out);
         });
     }
 
-    /** The dead letter a record reports, or null (logged) when it names no submission or no stage. */
-    static StageService.DeadLetter deadLetter(Message<String> record, JsonNode event) {
+    /**
+     * The dead letter a record reports, or null (logged) when it names no submission or no stage. Its payload is the
+     * event that failed, of any type, or not even JSON: what it tells is read from the headers first.
+     */
+    static StageService.DeadLetter deadLetter(Message<String> record) {
+        JsonNode event = lenient(record.getPayload());
         String submissionId = PipelineEvents.header(record, Headers.SUBMISSION_ID)
                 .or(() -> text(event, "submissionId")).orElse("");
         String reason = PipelineEvents.header(record, Headers.DLQ_REASON).orElse("unknown failure");
@@ -81,11 +107,19 @@ public class StageTracker {
         }
         String eventId = PipelineEvents.header(record, Headers.CE_ID).or(() -> text(event, "eventId")).orElse(submissionId);
         String type = PipelineEvents.header(record, Headers.CE_TYPE).orElse(blocked.get().name().toLowerCase());
-        Integer round = blocked.get() == Stage.PUBLISHED && event.hasNonNull("validationRound") ? event.get("validationRound").asInt() : null;
+        Integer round = blocked.get() == Stage.PUBLISHED && event != null && event.hasNonNull("validationRound") ? event.get("validationRound").asInt() : null;
         Instant at = record.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getTimestamp).orElse(Instant.now());
         // One history entry per failed fact and reason: a replay failing again for another reason is recorded too.
         String id = "dead-letter:" + blocked.get() + ":" + eventId + ":" + Integer.toHexString(reason.hashCode());
         return new StageService.DeadLetter(id, type, submissionId, blocked.get(), round, reason, at);
+    }
+
+    private static JsonNode lenient(String payload) {
+        try {
+            return payload == null ? null : org.nianbao.model.Json.mapper().readTree(payload);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null;
+        }
     }
 
     private static Optional<String> text(JsonNode event, String field) {

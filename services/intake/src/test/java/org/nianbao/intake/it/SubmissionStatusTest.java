@@ -26,6 +26,7 @@ import org.nianbao.events.ReportValidated;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.events.Topics;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageBatch;
 import org.nianbao.model.Finding;
 import org.nianbao.model.Severity;
 import org.nianbao.testing.PostgresResource;
@@ -176,10 +177,10 @@ class SubmissionStatusTest {
     /** Sends an event into a channel and waits until the stage cycle acknowledged it. */
     void deliver(String channel, PipelineEvent event) throws Exception {
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        channels.source(channel).send(Message.of(PipelineEvents.toJson(event), () -> {
+        channels.source(channel).send(StageBatch.of(Message.of(PipelineEvents.toJson(event), () -> {
             acked.complete(null);
             return CompletableFuture.completedFuture(null);
-        }));
+        })));
         acked.get(20, TimeUnit.SECONDS);
     }
 
@@ -194,10 +195,10 @@ class SubmissionStatusTest {
         ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, 0L, System.currentTimeMillis(), TimestampType.CREATE_TIME,
                 -1, -1, original.agencyKey(), json, headers, Optional.empty());
         CompletableFuture<Void> acked = new CompletableFuture<>();
-        channels.source("failures-in").send(Message.of(json, () -> {
+        channels.source("failures-in").send(StageBatch.of(Message.of(json, () -> {
             acked.complete(null);
             return CompletableFuture.completedFuture(null);
-        }).addMetadata(new IncomingKafkaRecordMetadata<>(record, "failures-in")));
+        }).addMetadata(new IncomingKafkaRecordMetadata<>(record, "failures-in"))));
         acked.get(20, TimeUnit.SECONDS);
     }
 }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.events.ReportParsed;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageBatch;
 import org.nianbao.testing.PostgresResource;
 
 import java.sql.Connection;
@@ -61,13 +62,13 @@ class TransientFailureTest {
                 lock.executeQuery().close();
             }
             // The consumer waits for the row lock; its connection is then terminated by the server.
-            channels.source("parsed-in").send(Message.of(PipelineEvents.toJson(parsed), () -> {
+            channels.source("parsed-in").send(StageBatch.of(Message.of(PipelineEvents.toJson(parsed), () -> {
                 acked.complete(null);
                 return CompletableFuture.completedFuture(null);
             }, e -> {
                 nacked.complete(null);
                 return CompletableFuture.completedFuture(null);
-            }));
+            })));
             await().atMost(Duration.ofSeconds(20)).until(() -> terminateWaiting(db) > 0);
             db.rollback();
         }

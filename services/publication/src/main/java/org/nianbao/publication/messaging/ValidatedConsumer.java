@@ -31,7 +31,14 @@ public class ValidatedConsumer {
     }
 
     @Incoming("validated-in")
-    public Uni<Void> consume(Message<String> record) {
-        return cycle.consume(record, publication::publish);
+    public Uni<Void> consume(Message<java.util.List<String>> batch) {
+        return cycle.consume(batch, events -> {
+            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var e : events) {
+                chain = chain.chain(() -> publication.publish(e)).invoke(out::addAll).replaceWithVoid();
+            }
+            return chain.replaceWith(out);
+        });
     }
 }

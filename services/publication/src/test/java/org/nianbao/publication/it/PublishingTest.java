@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.messaging.StageBatch;
 import org.nianbao.testing.PostgresResource;
 
 import java.time.Duration;
@@ -106,7 +107,7 @@ class PublishingTest {
     }
 
     private void send(ReportValidated event) {
-        connector.source("validated-in").send(PipelineEvents.toJson(event));
+        connector.source("validated-in").send(StageBatch.of(Message.of(PipelineEvents.toJson(event))));
     }
 
     private List<ReportPublished> awaitPublished(String submission, int count) {

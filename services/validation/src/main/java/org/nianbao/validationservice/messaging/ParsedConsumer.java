@@ -31,7 +31,14 @@ public class ParsedConsumer {
     }
 
     @Incoming("parsed-in")
-    public Uni<Void> consume(Message<String> record) {
-        return cycle.consume(record, validation::validate);
+    public Uni<Void> consume(Message<java.util.List<String>> batch) {
+        return cycle.consume(batch, events -> {
+            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (var e : events) {
+                chain = chain.chain(() -> validation.validate(e)).invoke(out::addAll).replaceWithVoid();
+            }
+            return chain.replaceWith(out);
+        });
     }
 }

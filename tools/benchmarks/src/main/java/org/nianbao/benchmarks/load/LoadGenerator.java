@@ -411,20 +411,24 @@ public final class LoadGenerator implements Callable<Integer> {
             return new Metrics(diff);
         }
 
-        /** Per stage: records handled, mean time per record in its cycle, in its handler (the transaction) and waiting on Kafka. */
+        /**
+         * Per stage: records handled, in how many batches, and the time per record in its cycle, in its handler (the
+         * transaction) and waiting on Kafka (a batch's time shared by its records).
+         */
         void print(java.io.PrintStream out) {
-            out.println("| stage | records | mean ms per record | in handler (transaction) | waiting on Kafka acks | retries | dead letters |");
-            out.println("|---|---:|---:|---:|---:|---:|---:|");
+            out.println("| stage | records | batches | mean ms per record | in handler (transaction) | waiting on Kafka acks | retries | dead letters |");
+            out.println("|---|---:|---:|---:|---:|---:|---:|---:|");
             series.forEach((service, values) -> {
                 java.util.Set<String> stages = new java.util.TreeSet<>();
                 values.keySet().stream().filter(k -> k.startsWith("nianbao_stage_duration_seconds_count"))
                         .forEach(k -> stages.add(label(k, "stage")));
                 for (String stage : stages) {
-                    double n = sum(values, "nianbao_stage_duration_seconds_count", stage);
-                    if (n <= 0) {
+                    double batches = sum(values, "nianbao_stage_duration_seconds_count", stage);
+                    double n = sum(values, "nianbao_stage_records_total", stage);
+                    if (batches <= 0 || n <= 0) {
                         continue;
                     }
-                    out.printf("| %s (%s) | %d | %.1f | %.1f | %.1f | %d | %d |%n", stage, service, (long) n,
+                    out.printf("| %s (%s) | %d | %d | %.2f | %.2f | %.2f | %d | %d |%n", stage, service, (long) n, (long) batches,
                             1000 * sum(values, "nianbao_stage_duration_seconds_sum", stage) / n,
                             1000 * sum(values, "nianbao_stage_handle_seconds_sum", stage) / n,
                             1000 * sum(values, "nianbao_stage_send_seconds_sum", stage) / n,
