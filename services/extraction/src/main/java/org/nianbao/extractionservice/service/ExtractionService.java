@@ -50,7 +50,9 @@ public class ExtractionService {
 
     /** Reads one submitted document (blocking: on a worker thread). */
     private ReportParsed parse(ReportSubmitted submitted) {
-        byte[] document = documents.fetch(submitted.document().url());
+        // a small document travels in its event; a larger one is fetched from intake's store
+        byte[] document = submitted.document().content() != null ? submitted.document().content()
+                : documents.fetch(submitted.document().url());
         Report report;
         try {
             report = extractor.extract(document, submitted.document().fileName());

@@ -102,6 +102,20 @@ class SubmissionConsumerTest {
     }
 
     @Test
+    void aDocumentThatTravelsInItsEventIsReadWithoutAskingTheStore() {
+        int asked = TOKENS.size();
+        ReportSubmitted event = PipelineEvents.read(submittedEvent("s-inline", "missing"), ReportSubmitted.class);
+        ReportSubmitted inline = new ReportSubmitted(event.eventId(), event.submissionId(), event.revision(), event.agencyKey(),
+                event.platform(), event.metadata(), event.document().with(seed), event.submittedAt());
+        Outcome outcome = send(PipelineEvents.toJson(inline));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> outcome.settled.isDone());
+        assertThat(outcome.settled.join()).as("acknowledged").isNull();
+        assertThat(PipelineEvents.read(parsed.received().get(0).getPayload(), ReportParsed.class).metadata().year()).isEqualTo(2020);
+        assertThat(TOKENS).as("the store was not asked").hasSize(asked);
+    }
+
+    @Test
     void aDocumentStoreThatIsBrieflyAwayIsRetriedNotDeadLettered() {
         UNAVAILABLE.put("/internal/v1/documents/s-away", new AtomicInteger(2));
         Outcome outcome = send(submittedEvent("s-away", "s-away"));
