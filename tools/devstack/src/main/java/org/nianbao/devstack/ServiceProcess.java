@@ -95,11 +95,21 @@ public final class ServiceProcess {
     private static List<String> javaCommand(Path appDir, Map<String, String> env) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx" + env.getOrDefault("NIANBAO_SERVICE_HEAP", "384m"));
-        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-Xmx" + setting(env, "NIANBAO_SERVICE_HEAP", "384m"));
+        // e.g. -XX:TieredStopAtLevel=1: quicker to start, slower to run (see BENCHMARKS.md)
+        for (String option : setting(env, "NIANBAO_SERVICE_JVM_OPTIONS", "").trim().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         command.add("-jar");
         command.add(appDir.resolve("quarkus-run.jar").toString());
         return command;
+    }
+
+    /** A stack setting: the service's environment, else this process's, else the default. */
+    private static String setting(Map<String, String> env, String name, String fallback) {
+        return env.getOrDefault(name, System.getenv().getOrDefault(name, fallback));
     }
 
     public String name() {
