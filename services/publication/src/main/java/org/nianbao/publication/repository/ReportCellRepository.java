@@ -42,7 +42,10 @@ public class ReportCellRepository {
      * Stores the cells and findings of reports' current versions in place of the previous ones, and moves the
      * roll-up sums by the difference, a statement each for all the reports. The caller holds the reports' row locks
      * (taken in id order), which orders this against any other replacement of the same reports (e.g. the back-fill);
-     * the roll-up rows are locked in key order, so concurrent publications never deadlock.
+     * the roll-up rows are locked in key order, so concurrent publications never deadlock. A sum the versions do not
+     * move is left alone (most cells are blank or 0, and a new round mostly keeps its cells), unless it is not there yet.
+     * The versions travel as one JSON array, read once by json_to_recordset (json, not jsonb: it keeps the cells'
+     * order).
      */
     @WithSession
     public Uni<Void> store(List<Version> versions) {
@@ -58,27 +61,29 @@ public class ReportCellRepository {
                             select c.report_year as y, c.region_code as rc, c.active_table as t, c.path, -coalesce(c.value, 0) as v
                             from report_cell c where c.report_id in (:ids)
                             union all
-                            select cast(r ->> 'year' as integer), r ->> 'region', r ->> 'active', e.key, coalesce(cast(e.value as numeric), 0)
-                            from json_array_elements(cast(cast(:reports as text) as json)) r
-                            cross join lateral json_each_text(r -> 'cells') e
+                            select r.year, r.region, r.active, e.key, coalesce(cast(e.value as numeric), 0)
+                            from json_to_recordset(cast(cast(:reports as text) as json)) r (year integer, region text, active text, cells json)
+                            cross join lateral json_each_text(r.cells) e
                         ) d cross join lateral (values (''), (left(d.rc, 2)), (left(d.rc, 4)), (d.rc)) p (prefix)
                         where d.y is not null and p.prefix is not null
-                        group by d.y, p.prefix, d.t, d.path order by d.y, p.prefix, d.t, d.path
+                        group by d.y, p.prefix, d.t, d.path
+                        having sum(d.v) <> 0 or not exists (select 1 from rollup_cell k
+                            where k.report_year = d.y and k.region_prefix = p.prefix and k.active_table = d.t and k.path = d.path)
+                        order by d.y, p.prefix, d.t, d.path
                         on conflict (report_year, region_prefix, active_table, path) do update set value = rollup_cell.value + excluded.value""")
                         .setParameter("ids", ids).setParameter("reports", reports).executeUpdate()
                 .flatMap(moved -> s.createNativeQuery("delete from report_cell where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
                 .flatMap(deleted -> s.createNativeQuery("""
                         insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)
-                        select r ->> 'id', e.key, cast(e.value as numeric), cast(r ->> 'year' as integer), r ->> 'region', r ->> 'active',
-                               cast(e.ordinality as integer)
-                        from json_array_elements(cast(cast(:reports as text) as json)) r
-                        cross join lateral json_each_text(r -> 'cells') with ordinality e""")
+                        select r.id, e.key, cast(e.value as numeric), r.year, r.region, r.active, cast(e.ordinality as integer)
+                        from json_to_recordset(cast(cast(:reports as text) as json)) r (id text, year integer, region text, active text, cells json)
+                        cross join lateral json_each_text(r.cells) with ordinality e""")
                         .setParameter("reports", reports).executeUpdate())
                 .flatMap(inserted -> s.createNativeQuery("delete from report_finding where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
                 .flatMap(deleted -> s.createNativeQuery("""
                         insert into report_finding (report_id, rule, severity, paths, message_zh, message_en)
-                        select f ->> 'id', f ->> 'rule', f ->> 'severity', f ->> 'paths', f ->> 'zh', f ->> 'en'
-                        from json_array_elements(cast(cast(:findings as text) as json)) f""")
+                        select f.id, f.rule, f.severity, f.paths, f.zh, f.en
+                        from json_to_recordset(cast(cast(:findings as text) as json)) f (id text, rule text, severity text, paths text, zh text, en text)""")
                         .setParameter("findings", findings).executeUpdate()))
                 .replaceWithVoid();
     }

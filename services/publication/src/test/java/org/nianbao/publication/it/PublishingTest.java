@@ -13,16 +13,12 @@ import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.StageBatch;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.nianbao.testing.PostgresResource;
 
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +146,7 @@ class PublishingTest {
                 .containsEntry(e + " version", "sub-e2/2/1").containsEntry(e + " received", "30")
                 .containsEntry(e + " findings", "1").containsEntry(e + " revisions", "3")
                 .containsEntry(f + " version", "sub-f1/1/1").containsEntry(f + " received", "5");
-        assertThat(rollupsDifferingFromCells()).isEmpty();
+        assertThat(Database.rollupsDifferingFromCells()).isEmpty();
 
         // the batch redelivered: the same events again, nothing stored changes
         send(batch.toArray(ReportValidated[]::new));
@@ -158,13 +154,13 @@ class PublishingTest {
         assertThat(publishedOf(batch).subList(expected.size(), publishedOf(batch).size()))
                 .extracting(ReportPublished::eventId).containsExactlyElementsOf(expected);
         assertThat(storedState(d, e, f)).isEqualTo(stored);
-        assertThat(rollupsDifferingFromCells()).isEmpty();
+        assertThat(Database.rollupsDifferingFromCells()).isEmpty();
     }
 
     /** What is stored of these reports: current version, the cell newReceived[6], counts of findings, cells and versions, updated_at. */
     private static Map<String, String> storedState(String... reportIds) throws SQLException {
         Map<String, String> state = new TreeMap<>();
-        try (Connection c = database(); PreparedStatement st = c.prepareStatement("""
+        try (Connection c = Database.connection(); PreparedStatement st = c.prepareStatement("""
                 select r.submission_id || '/' || r.revision || '/' || r.validation_round, cast(r.updated_at as text),
                        (select cast(value as text) from report_cell where report_id = r.id and path = 'applications.rows.newReceived[6]'),
                        (select count(*) from report_cell where report_id = r.id),
@@ -185,35 +181,6 @@ class PublishingTest {
             }
         }
         return state;
-    }
-
-    /** The roll-up sums that differ from the sums over report_cell (none: every sum is right). */
-    private static List<String> rollupsDifferingFromCells() throws SQLException {
-        List<String> differing = new ArrayList<>();
-        try (Connection c = database(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
-                with summed as (
-                    select c.report_year as y, p.prefix, c.active_table as t, c.path, sum(coalesce(c.value, 0)) as v
-                    from report_cell c
-                    cross join lateral (values (''), (left(c.region_code, 2)), (left(c.region_code, 4)), (c.region_code)) p (prefix)
-                    where c.report_year is not null and p.prefix is not null
-                    group by 1, 2, 3, 4)
-                select coalesce(s.y, r.report_year), coalesce(s.prefix, r.region_prefix), coalesce(s.path, r.path), s.v, r.value
-                from summed s full join rollup_cell r
-                  on r.report_year = s.y and r.region_prefix = s.prefix and r.active_table = s.t and r.path = s.path
-                where coalesce(s.v, 0) <> coalesce(r.value, 0)""")) {
-            while (rs.next()) {
-                differing.add(rs.getInt(1) + " '" + rs.getString(2) + "' " + rs.getString(3) + ": cells " + rs.getBigDecimal(4)
-                        + ", roll-up " + rs.getBigDecimal(5));
-            }
-        }
-        return differing;
-    }
-
-    private static Connection database() throws SQLException {
-        var config = ConfigProvider.getConfig();
-        return DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
     }
 
     /** The report-published events of the batch's submissions received so far, in order. */
