@@ -3,8 +3,8 @@ package org.nianbao.publication.repository;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.LockModeType;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.service.Completeness;
 
