@@ -129,23 +129,28 @@ class PublishingTest {
                 Events.validated("批量甲局", "320800", "sub-d1", 1, 3, 2, 15),  // and another round of the first: it wins
                 Events.validated("批量甲局", "320800", "sub-d1", 1, 1, 0, 10),  // a version already stored
                 Events.validated("批量乙局", "320100", "sub-e2", 2, 1, 0, 30),  // the next revision of a published report
-                Events.validated("批量乙局", "320100", "sub-e1", 1, 2, 3, 25)); // an older revision's new round: kept, not current
+                Events.validated("批量乙局", "320100", "sub-e1", 1, 2, 3, 25),  // an older revision's new round: kept, not current
+                Events.validated("批量丁局", "110100", "sub-i1", 1, 1, 0, 3),   // a new report
+                Events.validated("批量丁局", "110100", "sub-i1", 1, 2, 1, 4));  // and its next round, in the same batch
         send(batch.toArray(ReportValidated[]::new));
         List<String> expected = List.of("published:sub-d1:2", "published:sub-f1:1", "published:sub-d1:3",
-                "published:sub-d1:1", "published:sub-e2:1", "published:sub-e1:2");
+                "published:sub-d1:1", "published:sub-e2:1", "published:sub-e1:2", "published:sub-i1:1", "published:sub-i1:2");
         await().atMost(Duration.ofSeconds(30)).until(() -> publishedOf(batch).size() >= expected.size());
         assertThat(publishedOf(batch)).extracting(ReportPublished::eventId).containsExactlyElementsOf(expected);
 
         String d = publishedOf(batch).get(0).reportId();
         String e = publishedOf(batch).get(4).reportId();
         String f = publishedOf(batch).get(1).reportId();
+        String i = publishedOf(batch).get(6).reportId();
         assertThat(publishedOf(batch).get(5).reportId()).isEqualTo(e);
-        Map<String, String> stored = storedState(d, e, f);
+        Map<String, String> stored = storedState(d, e, f, i);
         assertThat(stored).containsEntry(d + " version", "sub-d1/1/3").containsEntry(d + " received", "15")
                 .containsEntry(d + " findings", "3").containsEntry(d + " revisions", "3")
                 .containsEntry(e + " version", "sub-e2/2/1").containsEntry(e + " received", "30")
                 .containsEntry(e + " findings", "1").containsEntry(e + " revisions", "3")
-                .containsEntry(f + " version", "sub-f1/1/1").containsEntry(f + " received", "5");
+                .containsEntry(f + " version", "sub-f1/1/1").containsEntry(f + " received", "5")
+                .containsEntry(i + " version", "sub-i1/1/2").containsEntry(i + " received", "4")
+                .containsEntry(i + " findings", "2").containsEntry(i + " revisions", "2");
         assertThat(Database.rollupsDifferingFromCells()).isEmpty();
 
         // the batch redelivered: the same events again, nothing stored changes
@@ -153,7 +158,7 @@ class PublishingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> publishedOf(batch).size() >= 2 * expected.size());
         assertThat(publishedOf(batch).subList(expected.size(), publishedOf(batch).size()))
                 .extracting(ReportPublished::eventId).containsExactlyElementsOf(expected);
-        assertThat(storedState(d, e, f)).isEqualTo(stored);
+        assertThat(storedState(d, e, f, i)).isEqualTo(stored);
         assertThat(Database.rollupsDifferingFromCells()).isEmpty();
     }
 
