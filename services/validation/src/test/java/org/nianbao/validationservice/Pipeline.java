@@ -17,6 +17,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
@@ -34,7 +35,25 @@ public final class Pipeline {
 
     public static Delivery deliver(InMemoryConnector connector, String payload) {
         Delivery delivery = new Delivery(new CompletableFuture<>(), new CompletableFuture<>());
-        Message<String> record = Message.of(payload)
+        connector.<Message<List<String>>>source("parsed-in").send(StageBatch.of(record(payload, delivery)));
+        return delivery;
+    }
+
+    /** Delivers the events to parsed-in in one batch, as one poll of Kafka's records. */
+    public static List<Delivery> deliverBatch(InMemoryConnector connector, ReportParsed... batch) {
+        List<Delivery> deliveries = new ArrayList<>();
+        List<Message<String>> records = new ArrayList<>();
+        for (ReportParsed parsed : batch) {
+            Delivery delivery = new Delivery(new CompletableFuture<>(), new CompletableFuture<>());
+            deliveries.add(delivery);
+            records.add(record(PipelineEvents.toJson(parsed), delivery));
+        }
+        connector.<Message<List<String>>>source("parsed-in").send(StageBatch.of(records));
+        return deliveries;
+    }
+
+    private static Message<String> record(String payload, Delivery delivery) {
+        return Message.of(payload)
                 .withAck(() -> {
                     delivery.acked().complete(null);
                     return CompletableFuture.completedFuture(null);
@@ -43,8 +62,6 @@ public final class Pipeline {
                     delivery.nacked().complete(reason);
                     return CompletableFuture.completedFuture(null);
                 });
-        connector.<Message<java.util.List<String>>>source("parsed-in").send(StageBatch.of(record));
-        return delivery;
     }
 
     public static Delivery deliver(InMemoryConnector connector, ReportParsed parsed) {

@@ -13,6 +13,8 @@ import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.StageCycle;
 import org.nianbao.publication.service.PublicationService;
 
+import java.util.List;
+
 /** report-validated → report-published, through the stage cycle; {@link PublicationService} decides and stores. */
 @ApplicationScoped
 public class ValidatedConsumer {
@@ -31,14 +33,7 @@ public class ValidatedConsumer {
     }
 
     @Incoming("validated-in")
-    public Uni<Void> consume(Message<java.util.List<String>> batch) {
-        return cycle.consume(batch, events -> {
-            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var e : events) {
-                chain = chain.chain(() -> publication.publish(e)).invoke(out::addAll).replaceWithVoid();
-            }
-            return chain.replaceWith(out);
-        });
+    public Uni<Void> consume(Message<List<String>> batch) {
+        return cycle.consume(batch, publication::publish);
     }
 }

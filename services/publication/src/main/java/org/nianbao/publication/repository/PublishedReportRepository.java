@@ -4,9 +4,11 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.service.Completeness;
 
+import java.util.Collection;
 import java.util.List;
 
 /** The report table: the current version of each published report. */
@@ -18,10 +20,17 @@ public class PublishedReportRepository {
         return PublishedReport.findById(id);
     }
 
-    /** Stores a new report, or the changes of a loaded one, now (the cells' statements that follow need its row). */
+    /** The reports of these ids that exist, locked until the transaction ends, in id order (so that publishers never deadlock). */
     @WithSession
-    public Uni<PublishedReport> save(PublishedReport report, boolean isNew) {
-        return (isNew ? report.<PublishedReport>persist() : Uni.createFrom().item(report)).call(PublishedReport::flush);
+    public Uni<List<PublishedReport>> forUpdate(Collection<String> ids) {
+        return ids.isEmpty() ? Uni.createFrom().item(List.of())
+                : PublishedReport.<PublishedReport>find("id in ?1 order by id", ids).withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    /** Stores the new reports and the changes of the loaded ones now (the cells' statements that follow need their rows). */
+    @WithSession
+    public Uni<Void> save(List<PublishedReport> added) {
+        return PublishedReport.persist(added).call(Panache::flush);
     }
 
     @WithSession
@@ -69,11 +78,15 @@ public class PublishedReportRepository {
                 .setParameter("year", year).setParameter("region", regionPrefix + "%").getResultList());
     }
 
-    /** Up to {@code limit} reports after {@code afterId}, in id order, that have no stored cell. */
+    /**
+     * Up to {@code limit} reports after {@code afterId}, in id order, that have no stored cell, locked until the
+     * transaction ends (in id order, as publishers lock them).
+     */
     @WithSession
     public Uni<List<PublishedReport>> withoutCells(String afterId, int limit) {
         return Panache.getSession().flatMap(s -> s.createNativeQuery("select id from report r where id > :after"
-                                + " and not exists (select 1 from report_cell c where c.report_id = r.id) order by id limit " + limit, String.class)
+                                + " and not exists (select 1 from report_cell c where c.report_id = r.id) order by id limit " + limit
+                                + " for update", String.class)
                         .setParameter("after", afterId).getResultList())
                 .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<PublishedReport>of())
                         : PublishedReport.<PublishedReport>list("id in ?1 order by id", ids));

@@ -13,9 +13,12 @@ import org.nianbao.publication.service.Rollup;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The report_cell table: every cell of the current version of each report, kept in step with the
@@ -31,62 +34,78 @@ public class ReportCellRepository {
     /** Prefix lengths whose roll-up sums are kept in rollup_cell. */
     private static final java.util.Set<Integer> KEPT_PREFIXES = java.util.Set.of(0, 2, 4, 6);
 
-    /** Stores the cells and findings of a report's current version in place of the previous ones. */
-    @WithSession
-    public Uni<Void> store(PublishedReport report, Report model, List<Finding> findings) {
-        return replace(report, model).call(() -> replaceFindings(report, findings));
+    /** A report's current version: its row, model and findings. */
+    public record Version(PublishedReport report, Report model, List<Finding> findings) {
     }
 
     /**
-     * Replaces the stored cells of a report by those of its current version, and moves the roll-up sums by
-     * the difference in one statement (its rows locked in key order, so concurrent publications never deadlock).
+     * Stores the cells and findings of reports' current versions in place of the previous ones, and moves the
+     * roll-up sums by the difference, a statement each for all the reports. The caller holds the reports' row locks
+     * (taken in id order), which orders this against any other replacement of the same reports (e.g. the back-fill);
+     * the roll-up rows are locked in key order, so concurrent publications never deadlock. A sum the versions do not
+     * move is left alone (most cells are blank or 0, and a new round mostly keeps its cells), unless it is not there yet.
+     * The versions travel as one JSON array, read once by json_to_recordset (json, not jsonb: it keeps the cells'
+     * order).
      */
-    private Uni<Void> replace(PublishedReport report, Report model) {
-        Map<String, BigDecimal> cells = new LinkedHashMap<>();
-        CellExport.cells(model).forEach(c -> cells.put(c.path(), c.value()));
-        String json = PipelineEvents.toJson(cells);
-        String active = CellExport.activeTable(model);
-        // the report's row lock orders this against any other replacement of the same report (e.g. the back-fill)
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select id from report where id = :id for update", String.class)
-                .setParameter("id", report.id).getResultList()
-                .flatMap(locked -> s.createNativeQuery("""
+    @WithSession
+    public Uni<Void> store(List<Version> versions) {
+        if (versions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> ids = versions.stream().map(v -> v.report().id).toList();
+        String reports = PipelineEvents.toJson(versions.stream().map(ReportCellRepository::cells).toList());
+        String findings = PipelineEvents.toJson(versions.stream().flatMap(ReportCellRepository::findings).toList());
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("""
                         insert into rollup_cell (report_year, region_prefix, active_table, path, value)
                         select d.y, p.prefix, d.t, d.path, sum(d.v) from (
                             select c.report_year as y, c.region_code as rc, c.active_table as t, c.path, -coalesce(c.value, 0) as v
-                            from report_cell c where c.report_id = :id
+                            from report_cell c where c.report_id in (:ids)
                             union all
-                            select cast(:year as integer), cast(:region as varchar), :active, e.key, coalesce(cast(e.value as numeric), 0)
-                            from json_each_text(cast(cast(:cells as text) as json)) e
+                            select r.year, r.region, r.active, e.key, coalesce(cast(e.value as numeric), 0)
+                            from json_to_recordset(cast(cast(:reports as text) as json)) r (year integer, region text, active text, cells json)
+                            cross join lateral json_each_text(r.cells) e
                         ) d cross join lateral (values (''), (left(d.rc, 2)), (left(d.rc, 4)), (d.rc)) p (prefix)
                         where d.y is not null and p.prefix is not null
-                        group by d.y, p.prefix, d.t, d.path order by d.y, p.prefix, d.t, d.path
+                        group by d.y, p.prefix, d.t, d.path
+                        having sum(d.v) <> 0 or not exists (select 1 from rollup_cell k
+                            where k.report_year = d.y and k.region_prefix = p.prefix and k.active_table = d.t and k.path = d.path)
+                        order by d.y, p.prefix, d.t, d.path
                         on conflict (report_year, region_prefix, active_table, path) do update set value = rollup_cell.value + excluded.value""")
-                .setParameter("id", report.id).setParameter("year", report.year).setParameter("region", report.regionCode)
-                .setParameter("active", active).setParameter("cells", json).executeUpdate())
-                .flatMap(moved -> s.createNativeQuery("delete from report_cell where report_id = :id").setParameter("id", report.id).executeUpdate())
-                .flatMap(deleted -> cells.isEmpty() ? Uni.createFrom().item(0) : s.createNativeQuery("""
+                        .setParameter("ids", ids).setParameter("reports", reports).executeUpdate()
+                .flatMap(moved -> s.createNativeQuery("delete from report_cell where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
+                .flatMap(deleted -> s.createNativeQuery("""
                         insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)
-                        select :id, e.key, cast(e.value as numeric), cast(:year as integer), cast(:region as varchar), :active,
-                               cast(e.ordinality as integer)
-                        from json_each_text(cast(cast(:cells as text) as json)) with ordinality e""")
-                        .setParameter("id", report.id).setParameter("year", report.year).setParameter("region", report.regionCode)
-                        .setParameter("active", active).setParameter("cells", json).executeUpdate()))
+                        select r.id, e.key, cast(e.value as numeric), r.year, r.region, r.active, cast(e.ordinality as integer)
+                        from json_to_recordset(cast(cast(:reports as text) as json)) r (id text, year integer, region text, active text, cells json)
+                        cross join lateral json_each_text(r.cells) with ordinality e""")
+                        .setParameter("reports", reports).executeUpdate())
+                .flatMap(inserted -> s.createNativeQuery("delete from report_finding where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
+                .flatMap(deleted -> s.createNativeQuery("""
+                        insert into report_finding (report_id, rule, severity, paths, message_zh, message_en)
+                        select f.id, f.rule, f.severity, f.paths, f.zh, f.en
+                        from json_to_recordset(cast(cast(:findings as text) as json)) f (id text, rule text, severity text, paths text, zh text, en text)""")
+                        .setParameter("findings", findings).executeUpdate()))
                 .replaceWithVoid();
     }
 
-    /** Replaces the stored findings of a report by those of its current version. */
-    private Uni<Void> replaceFindings(PublishedReport report, List<Finding> findings) {
-        List<Map<String, String>> rows = new ArrayList<>();
-        findings.forEach(f -> rows.add(Map.of("rule", f.rule(), "severity", f.severity().name().toLowerCase(java.util.Locale.ROOT),
-                "paths", String.join(",", f.paths()), "zh", f.message().zh(), "en", f.message().en())));
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("delete from report_finding where report_id = :id")
-                .setParameter("id", report.id).executeUpdate()
-                .flatMap(deleted -> rows.isEmpty() ? Uni.createFrom().item(0) : s.createNativeQuery("""
-                        insert into report_finding (report_id, rule, severity, paths, message_zh, message_en)
-                        select :id, f ->> 'rule', f ->> 'severity', f ->> 'paths', f ->> 'zh', f ->> 'en'
-                        from json_array_elements(cast(cast(:findings as text) as json)) f""")
-                        .setParameter("id", report.id).setParameter("findings", PipelineEvents.toJson(rows)).executeUpdate()))
-                .replaceWithVoid();
+    /** A version's cells as the statements read them: its report's id, year, region and active table, and path → value. */
+    private static Map<String, Object> cells(Version version) {
+        Map<String, BigDecimal> cells = new LinkedHashMap<>();
+        CellExport.cells(version.model()).forEach(c -> cells.put(c.path(), c.value()));
+        Map<String, Object> row = new HashMap<>();
+        row.put("id", version.report().id);
+        row.put("year", version.report().year);
+        row.put("region", version.report().regionCode);
+        row.put("active", CellExport.activeTable(version.model()));
+        row.put("cells", cells);
+        return row;
+    }
+
+    /** A version's findings as report_finding rows. */
+    private static Stream<Map<String, String>> findings(Version version) {
+        return version.findings().stream().map(f -> Map.of("id", version.report().id, "rule", f.rule(),
+                "severity", f.severity().name().toLowerCase(Locale.ROOT), "paths", String.join(",", f.paths()),
+                "zh", f.message().zh(), "en", f.message().en()));
     }
 
     /** The roll-up of a region prefix ("" for everywhere) and a year, summed by the database. */

@@ -4,15 +4,12 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
 import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.model.Finding;
 import org.nianbao.model.Report;
-import org.nianbao.model.Severity;
 import org.nianbao.publication.model.PublishedReport;
-import org.nianbao.publication.model.ReportRevision;
 import org.nianbao.publication.repository.PublishedReportRepository;
 import org.nianbao.publication.repository.ReportCellRepository;
 import org.nianbao.publication.repository.ReportRevisionRepository;
@@ -29,8 +26,6 @@ import java.util.List;
  */
 @ApplicationScoped
 public class PublicationService {
-    private static final Logger LOG = Logger.getLogger(PublicationService.class);
-
     @Inject
     PublishedReportRepository reports;
     @Inject
@@ -38,41 +33,26 @@ public class PublicationService {
     @Inject
     ReportCellRepository cells;
 
-    /** Stores a validated version; returns the report-published it causes. */
+    /**
+     * Stores a batch of validated versions in one transaction, as if one after the other ({@link PublicationBatch});
+     * returns the report-published of each, in order. The batch's stored versions and current reports are read a
+     * query each (the reports locked, in id order), and the replaced reports' cells and findings stored a statement
+     * each.
+     */
     @WithTransaction
-    public Uni<List<ReportPublished>> publish(ReportValidated e) {
-        String reportId = PublishedReport.idFor(e.agencyKey(), e.metadata().year(), e.submissionId());
-        ReportRevision.Key key = new ReportRevision.Key(e.submissionId(), e.validationRound());
-        return revisions.find(key).flatMap(known -> reports.find(reportId).flatMap(current -> {
-                    if (known != null) {
-                        LOG.debugf("version %s round %d already published", e.submissionId(), e.validationRound());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return store(e, reportId, key, current);
+    public Uni<List<ReportPublished>> publish(List<ReportValidated> batch) {
+        List<String> submissionIds = batch.stream().map(ReportValidated::submissionId).distinct().toList();
+        List<String> reportIds = batch.stream()
+                .map(e -> PublishedReport.idFor(e.agencyKey(), e.metadata().year(), e.submissionId())).distinct().toList();
+        return revisions.keys(submissionIds).flatMap(known -> reports.forUpdate(reportIds).map(current -> {
+                    PublicationBatch publications = new PublicationBatch(known, current);
+                    batch.forEach(e -> publications.publish(e, Instant.now()));
+                    return publications;
                 }))
-                .map(stored -> List.of(ReportPublished.of(e, reportId, Instant.now())));
-    }
-
-    private Uni<Void> store(ReportValidated e, String reportId, ReportRevision.Key key, PublishedReport current) {
-        String model = PipelineEvents.toJson(e.report());
-        String findings = PipelineEvents.toJson(e.findings());
-        boolean newest = current == null || current.olderThan(e.revision(), e.validationRound());
-        Uni<Void> report = Uni.createFrom().voidItem();
-        if (newest) {
-            PublishedReport r = current != null ? current : new PublishedReport();
-            apply(r, reportId, e, model, findings);
-            report = reports.save(r, current == null).call(saved -> cells.store(saved, e.report(), e.findings())).replaceWithVoid();
-        }
-        ReportRevision revision = new ReportRevision();
-        revision.key = key;
-        revision.reportId = reportId;
-        revision.revision = e.revision();
-        revision.model = model;
-        revision.findings = findings;
-        revision.errorCount = count(e.findings(), Severity.ERROR);
-        revision.warningCount = count(e.findings(), Severity.WARNING);
-        revision.storedAt = Instant.now();
-        return report.call(() -> revisions.persist(revision)).replaceWithVoid();
+                .call(publications -> reports.save(publications.added()))
+                .call(publications -> cells.store(publications.replaced()))
+                .call(publications -> revisions.persist(publications.revisions()))
+                .map(PublicationBatch::published);
     }
 
     /**
@@ -81,45 +61,9 @@ public class PublicationService {
      */
     @WithTransaction
     public Uni<List<String>> backfillCells(String afterId, int limit) {
-        return reports.withoutCells(afterId, limit).call(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (PublishedReport r : list) {
-                chain = chain.call(() -> cells.store(r, PipelineEvents.read(r.model, Report.class),
-                        List.of(PipelineEvents.read(r.findings, Finding[].class))));
-            }
-            return chain;
-        }).map(list -> list.stream().map(r -> r.id).toList());
-    }
-
-    private static void apply(PublishedReport r, String id, ReportValidated e, String model, String findings) {
-        Instant now = Instant.now();
-        r.id = id;
-        r.agencyKey = e.agencyKey();
-        r.agency = e.metadata().agency();
-        r.agencyCode = e.metadata().agencyCode();
-        r.regionCode = e.metadata().regionCode();
-        r.issuerType = e.metadata().issuerType() == null ? null : e.metadata().issuerType().code();
-        r.year = e.metadata().year();
-        r.format = e.report().format.json();
-        r.title = e.report().title;
-        r.publishedOn = e.metadata().publishedOn();
-        r.sourceUrl = e.metadata().sourceUrl();
-        r.submissionId = e.submissionId();
-        r.revision = e.revision();
-        r.validationRound = e.validationRound();
-        r.model = model;
-        r.findings = findings;
-        r.errorCount = count(e.findings(), Severity.ERROR);
-        r.warningCount = count(e.findings(), Severity.WARNING);
-        r.infoCount = count(e.findings(), Severity.INFO);
-        r.problemCount = e.report().extraction.problems.size();
-        if (r.createdAt == null) {
-            r.createdAt = now;
-        }
-        r.updatedAt = now;
-    }
-
-    private static int count(List<Finding> findings, Severity severity) {
-        return (int) findings.stream().filter(f -> f.severity() == severity).count();
+        return reports.withoutCells(afterId, limit)
+                .call(list -> cells.store(list.stream().map(r -> new ReportCellRepository.Version(r,
+                        PipelineEvents.read(r.model, Report.class), List.of(PipelineEvents.read(r.findings, Finding[].class)))).toList()))
+                .map(list -> list.stream().map(r -> r.id).toList());
     }
 }

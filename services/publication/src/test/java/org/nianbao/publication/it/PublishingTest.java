@@ -15,6 +15,16 @@ import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.StageBatch;
 import org.nianbao.testing.PostgresResource;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
 import java.time.Duration;
 import java.util.List;
 
@@ -106,8 +116,89 @@ class PublishingTest {
                 .body("total", equalTo(0));
     }
 
-    private void send(ReportValidated event) {
-        connector.source("validated-in").send(StageBatch.of(Message.of(PipelineEvents.toJson(event))));
+    @Test
+    void aBatchStoresTheNewestVersionOfEachReportAndMovesTheRollUpsByItsCells() throws SQLException {
+        send(Events.validated("批量甲局", "320800", "sub-d1", 1, 1, 0, 10), Events.validated("批量乙局", "320100", "sub-e1", 1, 1, 0, 20));
+        awaitPublished("sub-d1", 1);
+        awaitPublished("sub-e1", 1);
+        connector.sink("published-out").clear();
+
+        List<ReportValidated> batch = List.of(
+                Events.validated("批量甲局", "320800", "sub-d1", 1, 2, 1, 12),  // a new round of a published report
+                Events.validated("批量丙局", "110100", "sub-f1", 1, 1, 0, 5),   // a new report
+                Events.validated("批量甲局", "320800", "sub-d1", 1, 3, 2, 15),  // and another round of the first: it wins
+                Events.validated("批量甲局", "320800", "sub-d1", 1, 1, 0, 10),  // a version already stored
+                Events.validated("批量乙局", "320100", "sub-e2", 2, 1, 0, 30),  // the next revision of a published report
+                Events.validated("批量乙局", "320100", "sub-e1", 1, 2, 3, 25),  // an older revision's new round: kept, not current
+                Events.validated("批量丁局", "110100", "sub-i1", 1, 1, 0, 3),   // a new report
+                Events.validated("批量丁局", "110100", "sub-i1", 1, 2, 1, 4));  // and its next round, in the same batch
+        send(batch.toArray(ReportValidated[]::new));
+        List<String> expected = List.of("published:sub-d1:2", "published:sub-f1:1", "published:sub-d1:3",
+                "published:sub-d1:1", "published:sub-e2:1", "published:sub-e1:2", "published:sub-i1:1", "published:sub-i1:2");
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedOf(batch).size() >= expected.size());
+        assertThat(publishedOf(batch)).extracting(ReportPublished::eventId).containsExactlyElementsOf(expected);
+
+        String d = publishedOf(batch).get(0).reportId();
+        String e = publishedOf(batch).get(4).reportId();
+        String f = publishedOf(batch).get(1).reportId();
+        String i = publishedOf(batch).get(6).reportId();
+        assertThat(publishedOf(batch).get(5).reportId()).isEqualTo(e);
+        Map<String, String> stored = storedState(d, e, f, i);
+        assertThat(stored).containsEntry(d + " version", "sub-d1/1/3").containsEntry(d + " received", "15")
+                .containsEntry(d + " findings", "3").containsEntry(d + " revisions", "3")
+                .containsEntry(e + " version", "sub-e2/2/1").containsEntry(e + " received", "30")
+                .containsEntry(e + " findings", "1").containsEntry(e + " revisions", "3")
+                .containsEntry(f + " version", "sub-f1/1/1").containsEntry(f + " received", "5")
+                .containsEntry(i + " version", "sub-i1/1/2").containsEntry(i + " received", "4")
+                .containsEntry(i + " findings", "2").containsEntry(i + " revisions", "2");
+        assertThat(Database.rollupsDifferingFromCells()).isEmpty();
+
+        // the batch redelivered: the same events again, nothing stored changes
+        send(batch.toArray(ReportValidated[]::new));
+        await().atMost(Duration.ofSeconds(30)).until(() -> publishedOf(batch).size() >= 2 * expected.size());
+        assertThat(publishedOf(batch).subList(expected.size(), publishedOf(batch).size()))
+                .extracting(ReportPublished::eventId).containsExactlyElementsOf(expected);
+        assertThat(storedState(d, e, f, i)).isEqualTo(stored);
+        assertThat(Database.rollupsDifferingFromCells()).isEmpty();
+    }
+
+    /** What is stored of these reports: current version, the cell newReceived[6], counts of findings, cells and versions, updated_at. */
+    private static Map<String, String> storedState(String... reportIds) throws SQLException {
+        Map<String, String> state = new TreeMap<>();
+        try (Connection c = Database.connection(); PreparedStatement st = c.prepareStatement("""
+                select r.submission_id || '/' || r.revision || '/' || r.validation_round, cast(r.updated_at as text),
+                       (select cast(value as text) from report_cell where report_id = r.id and path = 'applications.rows.newReceived[6]'),
+                       (select count(*) from report_cell where report_id = r.id),
+                       (select count(*) from report_finding where report_id = r.id),
+                       (select count(*) from report_revision where report_id = r.id)
+                from report r where r.id = ?""")) {
+            for (String id : reportIds) {
+                st.setString(1, id);
+                try (ResultSet rs = st.executeQuery()) {
+                    assertThat(rs.next()).as(id).isTrue();
+                    state.put(id + " version", rs.getString(1));
+                    state.put(id + " updated", rs.getString(2));
+                    state.put(id + " received", rs.getString(3));
+                    state.put(id + " cells", rs.getString(4));
+                    state.put(id + " findings", rs.getString(5));
+                    state.put(id + " revisions", rs.getString(6));
+                }
+            }
+        }
+        return state;
+    }
+
+    /** The report-published events of the batch's submissions received so far, in order. */
+    private List<ReportPublished> publishedOf(List<ReportValidated> batch) {
+        Set<String> submissions = batch.stream().map(ReportValidated::submissionId).collect(Collectors.toSet());
+        InMemorySink<String> sink = connector.sink("published-out");
+        return sink.received().stream().map(Message::getPayload).map(json -> PipelineEvents.read(json, ReportPublished.class))
+                .filter(p -> submissions.contains(p.submissionId())).toList();
+    }
+
+    /** Sends the events to validated-in in one batch, as one poll of Kafka's records. */
+    private void send(ReportValidated... batch) {
+        connector.source("validated-in").send(StageBatch.of(Arrays.stream(batch).map(e -> Message.of(PipelineEvents.toJson(e))).toList()));
     }
 
     private List<ReportPublished> awaitPublished(String submission, int count) {

@@ -11,9 +11,12 @@ import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.StageCycle;
 import org.nianbao.validationservice.service.ValidationService;
 
+import java.util.List;
+
 /**
- * report-parsed → report-validated, through the stage cycle: the record is acknowledged only after every event
- * its validation caused was acknowledged by Kafka; transient failures are retried, the rest dead-lettered.
+ * report-parsed → report-validated, through the stage cycle: a batch of records is validated in one transaction and
+ * acknowledged only after every event its validation caused was acknowledged by Kafka; transient failures are
+ * retried, the rest dead-lettered.
  */
 @ApplicationScoped
 public class ParsedConsumer {
@@ -31,14 +34,7 @@ public class ParsedConsumer {
     }
 
     @Incoming("parsed-in")
-    public Uni<Void> consume(Message<java.util.List<String>> batch) {
-        return cycle.consume(batch, events -> {
-            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var e : events) {
-                chain = chain.chain(() -> validation.validate(e)).invoke(out::addAll).replaceWithVoid();
-            }
-            return chain.replaceWith(out);
-        });
+    public Uni<Void> consume(Message<List<String>> batch) {
+        return cycle.consume(batch, validation::validate);
     }
 }

@@ -11,6 +11,7 @@ import org.nianbao.validationservice.service.CrossYear;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 
 /** The reports validation has seen: stored, found, and read for the cross-year sweep. */
@@ -21,10 +22,17 @@ public class ValidatedReportRepository implements PanacheRepositoryBase<Validate
             + "encode(sha256(convert_to(report, 'UTF8')), 'hex'), validated_against FROM validated_report "
             + "WHERE report_year IS NOT NULL";
 
-    /** The stored report of a submission, or null. */
+    /** The stored reports of these submissions. */
     @WithSession
-    public Uni<ValidatedReport> bySubmission(String submissionId) {
-        return findById(submissionId);
+    public Uni<List<ValidatedReport>> bySubmissions(Collection<String> submissionIds) {
+        return submissionIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("submissionId in ?1", submissionIds);
+    }
+
+    /** The stored reports of these agencies in these years (every pair of them). */
+    @WithSession
+    public Uni<List<ValidatedReport>> ofAgencies(Collection<String> agencyKeys, Collection<Integer> years) {
+        return agencyKeys.isEmpty() || years.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("agencyKey in ?1 and year in ?2", agencyKeys, years);
     }
 
     /** The stored report of a submission, locked until the transaction ends (the sweep), or null. */
@@ -42,10 +50,10 @@ public class ValidatedReportRepository implements PanacheRepositoryBase<Validate
         return find("agencyKey = ?1 and year = ?2 order by revision desc, receivedAt desc", agencyKey, year).firstResult();
     }
 
-    /** Stores a report seen for the first time. */
+    /** Stores reports seen for the first time. */
     @WithSession
-    public Uni<ValidatedReport> add(ValidatedReport report) {
-        return persist(report);
+    public Uni<Void> add(List<ValidatedReport> reports) {
+        return persist(reports);
     }
 
     /** Every stored report of a known year as the sweep compares them (without the model, only its digest). */

@@ -9,6 +9,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 
 /**
  * Which previous year a report was validated against, and which stored reports were not validated against
@@ -16,10 +18,15 @@ import java.util.Map;
  */
 public final class CrossYear {
     /** The order of {@code ValidatedReportRepository.latest}: the newest revision, then the latest received. */
-    static final Comparator<Stored> NEWEST_FIRST = Comparator.comparingInt(Stored::revision).reversed()
-            .thenComparing(Stored::receivedAt, Comparator.reverseOrder());
+    static final Comparator<Stored> NEWEST_FIRST = newestFirst(Stored::revision, Stored::receivedAt);
+    /** {@link #NEWEST_FIRST} for stored rows. */
+    static final Comparator<ValidatedReport> NEWEST_ROW_FIRST = newestFirst(r -> r.revision, r -> r.receivedAt);
 
     private CrossYear() {
+    }
+
+    private static <T> Comparator<T> newestFirst(ToIntFunction<T> revision, Function<T, Instant> receivedAt) {
+        return Comparator.comparingInt(revision).reversed().thenComparing(receivedAt, Comparator.reverseOrder());
     }
 
     /** Only reports of a known agency and year have a previous year. */

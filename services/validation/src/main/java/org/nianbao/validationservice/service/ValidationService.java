@@ -18,7 +18,10 @@ import org.nianbao.validationservice.repository.ValidatedReportRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * Validation's decisions. Each parsed report is stored and validated against the same agency's previous-year
@@ -37,53 +40,67 @@ public class ValidationService {
     ReportValidator validator;
 
     /**
-     * Stores a parsed report and validates it; returns its report-validated event and, when the agency's next
-     * year must be validated again against it, that report's too. Idempotent, as the stage cycle retries it: the
-     * same event again gives the same round and the same events (a changed report gives the next round).
+     * Stores a batch of parsed reports and validates them, in order and in one transaction; returns, for each, its
+     * report-validated event and, when the agency's next year must be validated again against it, that report's
+     * too. Idempotent, as the stage cycle retries it: the same events again give the same rounds and the same events
+     * (a changed report gives the next round). An event sees the reports stored by the batch's earlier ones.
      */
     @WithTransaction
-    public Uni<List<ReportValidated>> validate(ReportParsed parsed) {
-        return reports.bySubmission(parsed.submissionId()).flatMap(existing -> {
-            ValidatedReport row = existing != null ? existing : new ValidatedReport();
-            String reportJson = PipelineEvents.toJson(parsed.report());
-            boolean changed = existing == null || !reportJson.equals(existing.report);
-            row.submissionId = parsed.submissionId();
-            row.agencyKey = parsed.agencyKey();
-            row.year = parsed.metadata().year();
-            row.revision = parsed.revision();
-            row.metadata = PipelineEvents.toJson(parsed.metadata());
-            row.report = reportJson;
-            row.validationRound = existing == null ? 1 : existing.validationRound + (changed ? 1 : 0);
-            if (row.receivedAt == null) {
-                row.receivedAt = Instant.now();
+    public Uni<List<ReportValidated>> validate(List<ReportParsed> batch) {
+        Set<String> agencies = new HashSet<>();
+        Set<Integer> years = new HashSet<>();
+        for (ReportParsed parsed : batch) {
+            Integer year = parsed.metadata().year();
+            if (CrossYear.comparable(parsed.agencyKey(), year)) {
+                agencies.add(parsed.agencyKey());
+                years.addAll(List.of(year - 1, year + 1));
             }
-            Integer year = row.year;
-            return reports.latest(row.agencyKey, year == null ? null : year - 1)
-                    .flatMap(previous -> {
-                        ReportValidated event = validate(row, previous);
-                        Uni<ValidatedReport> saved = existing == null ? reports.add(row) : Uni.createFrom().item(row);
-                        return saved.flatMap(x -> revalidateNextYear(row)).map(next -> {
-                            List<ReportValidated> events = new ArrayList<>();
-                            events.add(event);
-                            events.addAll(next);
-                            return events;
-                        });
-                    });
-        });
+        }
+        return reports.bySubmissions(batch.stream().map(ReportParsed::submissionId).collect(Collectors.toSet()))
+                .flatMap(stored -> reports.ofAgencies(agencies, years).map(neighbours -> {
+                    KnownReports known = new KnownReports(stored);
+                    neighbours.forEach(known::add);
+                    return known;
+                }))
+                .flatMap(known -> {
+                    List<ReportValidated> events = new ArrayList<>();
+                    List<ValidatedReport> added = new ArrayList<>();
+                    for (ReportParsed parsed : batch) {
+                        events.addAll(validate(parsed, known, added));
+                    }
+                    return reports.add(added).replaceWith(events);
+                });
     }
 
-    /** Re-validates the agency's next-year report, if stored and not yet validated against this year as it now reads. */
-    private Uni<List<ReportValidated>> revalidateNextYear(ValidatedReport current) {
-        if (current.year == null) {
-            return Uni.createFrom().item(List.of());
+    /** One event of a batch: stores its report (new ones in {@code added}) and validates it, and its next year if needed. */
+    private List<ReportValidated> validate(ReportParsed parsed, KnownReports known, List<ValidatedReport> added) {
+        ValidatedReport existing = known.bySubmission(parsed.submissionId());
+        ValidatedReport row = existing != null ? existing : new ValidatedReport();
+        String reportJson = PipelineEvents.toJson(parsed.report());
+        boolean changed = existing == null || !reportJson.equals(existing.report);
+        row.submissionId = parsed.submissionId();
+        row.agencyKey = parsed.agencyKey();
+        row.year = parsed.metadata().year();
+        row.revision = parsed.revision();
+        row.metadata = PipelineEvents.toJson(parsed.metadata());
+        row.report = reportJson;
+        row.validationRound = existing == null ? 1 : existing.validationRound + (changed ? 1 : 0);
+        if (row.receivedAt == null) {
+            row.receivedAt = Instant.now();
         }
-        return reports.latest(current.agencyKey, current.year + 1).map(next -> {
-            if (next == null || !CrossYear.stale(next.validatedAgainst, CrossYear.fingerprint(current))) {
-                return List.<ReportValidated>of(); // none, or already validated against this very report
-            }
+        if (existing == null) {
+            known.add(row);
+            added.add(row);
+        }
+        List<ReportValidated> events = new ArrayList<>();
+        events.add(validate(row, known.latest(row.agencyKey, row.year == null ? null : row.year - 1)));
+        ValidatedReport next = row.year == null ? null : known.latest(row.agencyKey, row.year + 1);
+        // re-validates the agency's next year, if stored and not yet validated against this year as it now reads
+        if (next != null && CrossYear.stale(next.validatedAgainst, CrossYear.fingerprint(row))) {
             LOG.infof("re-validating %s (%d) now that its previous year arrived", next.submissionId, next.year);
-            return List.of(revalidate(next, current));
-        });
+            events.add(revalidate(next, row));
+        }
+        return events;
     }
 
     /** The sweep's selection: how many reports were compared, and those not validated against their latest previous year. */

@@ -10,15 +10,24 @@ import org.junit.jupiter.api.Test;
 import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.messaging.Transience;
+import org.nianbao.events.AgencyKey;
+import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.validationservice.InMemoryChannels;
+import org.nianbao.validationservice.Pipeline;
 
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.nianbao.validationservice.Pipeline.deliver;
+import static org.nianbao.validationservice.Pipeline.deliverBatch;
 import static org.nianbao.validationservice.Pipeline.parsed;
 import static org.nianbao.validationservice.Pipeline.validated;
 
@@ -110,6 +119,89 @@ class ParsedConsumerTest {
         await().atMost(WAIT).until(again::settled);
         assertThat(validated(connector, previous)).extracting(ReportValidated::validationRound).containsExactly(1);
         assertThat(validated(connector, next)).isEmpty();
+    }
+
+    @Test
+    void oneBatchWithThePreviousYearFirstValidatesTheNextYearAgainstIt() throws SQLException {
+        String agency = agency();
+        String y2022 = id();
+        String y2023 = id();
+        String elsewhere = id();
+        var batch = deliverBatch(connector,
+                parsed(y2022, agency, 2022, "2022年，本机关全年收到申请8件。"),
+                parsed(elsewhere, agency(), 2023, "2023年，本机关全年收到申请5件。"),
+                parsed(y2023, agency, 2023, "2023年，本机关全年收到申请10件。"));
+
+        awaitAcked(batch);
+        assertThat(rounds(y2022, y2023, elsewhere)).containsExactly(y2022 + ":1", elsewhere + ":1", y2023 + ":1");
+        assertThat(validatedAgainst(y2023)).startsWith(y2022 + "@");
+        assertThat(validatedAgainst(y2022)).isNull();
+    }
+
+    @Test
+    void oneBatchWithTheNextYearFirstAndARevisedPreviousYearReValidatesTheNextYearEachTime() throws SQLException {
+        String agency = agency();
+        String y2022 = id();
+        String y2023 = id();
+        String elsewhere = id();
+        var batch = deliverBatch(connector,
+                parsed(y2023, agency, 2023, "2023年，本机关全年收到申请10件。"),
+                parsed(elsewhere, agency(), 2022, "2022年，本机关全年收到申请5件。"),
+                parsed(y2022, agency, 2022, "2022年，本机关全年收到申请8件。"),
+                parsed(y2022, agency, 2022, "2022年，本机关全年收到申请9件。"), // read again, differently
+                parsed(y2022, agency, 2022, "2022年，本机关全年收到申请9件。")); // and redelivered
+
+        awaitAcked(batch);
+        assertThat(rounds(y2022, y2023, elsewhere)).containsExactly(y2023 + ":1", elsewhere + ":1",
+                y2022 + ":1", y2023 + ":2", // the previous year arrived: the next year again
+                y2022 + ":2", y2023 + ":3", // the previous year changed: again
+                y2022 + ":2");
+        assertThat(validatedAgainst(y2023)).startsWith(y2022 + "@");
+        String stored;
+        try (Connection c = Pipeline.database();
+             PreparedStatement st = c.prepareStatement("SELECT validation_round, report FROM validated_report WHERE submission_id = ?")) {
+            st.setString(1, y2022);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                assertThat(rs.getInt(1)).isEqualTo(2);
+                stored = rs.getString(2);
+            }
+        }
+        assertThat(stored).contains("9件");
+        assertThat(validatedAgainst(y2023)).isEqualTo(y2022 + "@" + AgencyKey.sha256(stored));
+
+        // the whole batch redelivered after a restart: the same rounds again, nothing new
+        connector.sink("validated-out").clear();
+        awaitAcked(deliverBatch(connector,
+                parsed(y2023, agency, 2023, "2023年，本机关全年收到申请10件。"),
+                parsed(y2022, agency, 2022, "2022年，本机关全年收到申请9件。")));
+        assertThat(rounds(y2022, y2023)).containsExactly(y2023 + ":3", y2022 + ":2");
+    }
+
+    private static void awaitAcked(List<Pipeline.Delivery> batch) {
+        await().atMost(WAIT).until(() -> batch.stream().allMatch(Pipeline.Delivery::settled));
+        assertThat(batch).allSatisfy(d -> assertThat(d.acked()).isDone());
+    }
+
+    /** The report-validated events of these submissions received so far, in order, as submission:round. */
+    private List<String> rounds(String... submissionIds) {
+        Set<String> ids = Set.of(submissionIds);
+        return connector.<String>sink("validated-out").received().stream()
+                .map(m -> PipelineEvents.read(m.getPayload(), ReportValidated.class))
+                .filter(e -> ids.contains(e.submissionId()))
+                .map(e -> e.submissionId() + ":" + e.validationRound())
+                .toList();
+    }
+
+    private static String validatedAgainst(String submissionId) throws SQLException {
+        try (Connection c = Pipeline.database();
+             PreparedStatement st = c.prepareStatement("SELECT validated_against FROM validated_report WHERE submission_id = ?")) {
+            st.setString(1, submissionId);
+            try (ResultSet rs = st.executeQuery()) {
+                assertThat(rs.next()).isTrue();
+                return rs.getString(1);
+            }
+        }
     }
 
     @Test
