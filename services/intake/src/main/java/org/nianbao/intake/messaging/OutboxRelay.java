@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.service.OutboxService;
@@ -40,8 +41,10 @@ public class OutboxRelay {
     private static final String SOURCE = "/nianbao/intake";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
+    /** A whole chunk is handed over at once: the emitter buffers it (the chunk size bounds what it holds). */
     @Inject
     @Channel("submitted-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     MutinyEmitter<String> emitter;
 
     @Inject
@@ -50,7 +53,7 @@ public class OutboxRelay {
     @Inject
     Vertx vertx;
 
-    /** Rows claimed and sent together (at most the Kafka sink's in-flight messages, 1024 by default). */
+    /** Rows claimed and sent together. */
     @ConfigProperty(name = "nianbao.outbox.chunk-size", defaultValue = "500")
     int chunkSize;
 
@@ -127,6 +130,8 @@ public class OutboxRelay {
             }
             if (!unsent.isEmpty()) {
                 LOG.warnf("outbox relay: sent %d of %d; the rest at the next tick", sent.size(), rows.size());
+            } else {
+                LOG.debugf("outbox relay: sent %d", sent.size());
             }
             return outbox.recordSent(sent, unsent).replaceWith(unsent.isEmpty());
         });

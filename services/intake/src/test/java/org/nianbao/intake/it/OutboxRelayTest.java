@@ -32,7 +32,7 @@ import static org.nianbao.intake.it.SubmissionStatusTest.report;
 import static org.nianbao.intake.it.SubmissionStatusTest.status;
 
 /**
- * The outbox relay drains the outbox chunk after chunk (the test profile: 10 rows a chunk, a tick once an hour, so
+ * The outbox relay drains the outbox chunk after chunk (the test profile: 200 rows a chunk, more than the emitter's default buffer, a tick once an hour, so
  * only wakes send), and a replay writes its rows chunk by chunk (3 a chunk) and wakes it.
  */
 @QuarkusTest
@@ -57,7 +57,7 @@ class OutboxRelayTest {
              PreparedStatement insert = db.prepareStatement("INSERT INTO outbox_event (id, topic, event_key, event_type,"
                      + " submission_id, payload, created_at) VALUES (?, 'report-submitted', 'agency:drain', 'test', ?, ?,"
                      + " now() + make_interval(secs => ?::double precision / 1000))")) {
-            for (int i = 0; i < 25; i++) {
+            for (int i = 0; i < 450; i++) {
                 String id = marker + "-" + i;
                 ids.add(id);
                 insert.setString(1, id);
@@ -70,7 +70,7 @@ class OutboxRelayTest {
         }
         InMemorySink<String> sink = channels.sink("submitted-out");
         relay.wake();
-        await().atMost(Duration.ofSeconds(20)).until(() -> payloads(sink, marker).size() >= 25);
+        await().atMost(Duration.ofSeconds(20)).until(() -> payloads(sink, marker).size() >= 450);
         await().atMost(Duration.ofSeconds(10)).until(() -> unsent(marker) == 0);
         Thread.sleep(500);
         assertThat(payloads(sink, marker)).containsExactlyElementsOf(ids.stream().map(id -> "{\"marker\":\"" + id + "\"}").toList());
