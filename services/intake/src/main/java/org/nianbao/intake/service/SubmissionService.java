@@ -162,22 +162,35 @@ public class SubmissionService {
                     claimRegion(prepared.platform(), s, row.getString(0));
                     s.revision = row.getInteger(1);
                 }).replaceWithVoid();
-        return ready.chain(() -> tx.preparedQuery(INSERT_SUBMISSION).execute(Tuple.from(java.util.Arrays.asList(
-                        s.id, s.platformId, s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl,
-                        s.agencyKey, s.revision, s.idempotencyKey, s.fileName, s.contentType, s.sizeBytes, s.sha256,
-                        s.status.name(), s.receivedAt.atOffset(ZoneOffset.UTC)))))
-                .chain(inserted -> inserted.rowCount() == 1 ? storeDocumentAndEvent(tx, s, prepared.content()) : repeated(tx, s));
+        return ready.chain(() -> {
+            OutboxEvent event = outbox(s);
+            return tx.preparedQuery(INSERT_SUBMISSION_DOCUMENT_EVENT).execute(Tuple.from(java.util.Arrays.asList(
+                    s.id, s.platformId, s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl,
+                    s.agencyKey, s.revision, s.idempotencyKey, s.fileName, s.contentType, s.sizeBytes, s.sha256,
+                    s.status.name(), s.receivedAt.atOffset(ZoneOffset.UTC), Buffer.buffer(prepared.content()),
+                    event.id, event.topic, event.eventKey, event.eventType, event.payload, event.createdAt.atOffset(ZoneOffset.UTC),
+                    event.traceparent, event.tracestate)));
+        }).chain(inserted -> inserted.iterator().next().getLong(0) == 1 ? Uni.createFrom().<String>nullItem() : repeated(tx, s));
     }
+
+    /**
+     * The submission, its document and its event in one statement; the document and the event only if the submission
+     * is new (a repeated one conflicts with a unique index and inserts nothing). Answers 1 when new, 0 otherwise.
+     */
+    private static final String INSERT_SUBMISSION_DOCUMENT_EVENT = "WITH inserted AS (INSERT INTO submission (id, platform_id,"
+            + " agency, agency_code, region_code, issuer_type, report_year, published_on, source_url, agency_key, revision,"
+            + " idempotency_key, file_name, content_type, size_bytes, sha256, status, received_at) VALUES ($1, $2, $3, $4, $5, $6,"
+            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT DO NOTHING RETURNING id),"
+            + " document AS (INSERT INTO submission_document (submission_id, content) SELECT id, $19::bytea FROM inserted),"
+            + " event AS (INSERT INTO outbox_event (id, topic, event_key, event_type, submission_id, payload, created_at,"
+            + " traceparent, tracestate) SELECT $20::varchar, $21::varchar, $22::varchar, $23::varchar, id, $24::text,"
+            + " $25::timestamptz, $26::varchar, $27::varchar FROM inserted)"
+            + " SELECT count(*) FROM inserted";
 
     /** The region of the agency's first submission (null: none yet), and the revision number of a new one. */
     private static final String OWNER_AND_REVISION = "SELECT (SELECT region_code FROM submission WHERE agency_key = $1"
             + " AND region_code IS NOT NULL ORDER BY received_at, id LIMIT 1), CASE WHEN $2::int IS NULL THEN 1 ELSE"
             + " (SELECT coalesce(max(revision), 0) + 1 FROM submission WHERE agency_key = $1 AND report_year = $2::int) END";
-
-    private static final String INSERT_SUBMISSION = "INSERT INTO submission (id, platform_id, agency, agency_code, region_code,"
-            + " issuer_type, report_year, published_on, source_url, agency_key, revision, idempotency_key, file_name, content_type,"
-            + " size_bytes, sha256, status, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-            + " $16, $17, $18) ON CONFLICT DO NOTHING";
 
     /** The region of the agency's reports, fixed by its first submission: refused to other regions' platforms. */
     private static void claimRegion(Platform platform, Submission s, String owner) {
@@ -194,17 +207,6 @@ public class SubmissionService {
             throw new ProblemException(409, "Conflict", "This agency's reports are of region " + owner + " (fixed by its first"
                     + " submission), not " + s.regionCode + ": correct regionCode, or the agency if it is another one.");
         }
-    }
-
-    /** The document and the event, in one statement. */
-    private Uni<String> storeDocumentAndEvent(SqlConnection tx, Submission s, byte[] content) {
-        OutboxEvent event = outbox(s);
-        return tx.preparedQuery("WITH document AS (INSERT INTO submission_document (submission_id, content) VALUES ($1, $2))"
-                        + " INSERT INTO outbox_event (id, topic, event_key, event_type, submission_id, payload, created_at, traceparent,"
-                        + " tracestate) VALUES ($3, $4, $5, $6, $1, $7, $8, $9, $10)").execute(Tuple.from(java.util.Arrays.asList(
-                        s.id, Buffer.buffer(content), event.id, event.topic, event.eventKey, event.eventType, event.payload,
-                        event.createdAt.atOffset(ZoneOffset.UTC), event.traceparent, event.tracestate)))
-                .map(x -> (String) null);
     }
 
     /**
