@@ -10,6 +10,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.junit.jupiter.api.Test;
 import org.nianbao.events.PipelineEvent;
+import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.events.SubmissionMetadata;
@@ -104,6 +105,37 @@ class StageBatchTest {
         assertThat(webhooks.callsFor(a).get(0).body()).contains("report-" + a + "-v1");
         assertThat(webhooks.callsFor(a).get(1).body()).contains("report-" + a + "-v2");
         assertThat(webhooks.callsFor(b)).hasSize(1);
+    }
+
+    /**
+     * An event that can never be stored (its id is longer than the history allows) fails its batch for good: the
+     * batch is then handled one event at a time, and only that record is dead-lettered; the others are applied.
+     */
+    @Test
+    void onlyTheRecordThatFailsForGoodIsDeadLettered() throws Exception {
+        String key = platform("stage-batch-dlq", "");
+        String a = submit(key, "000.txt", "批次死信甲局");
+        String b = submit(key, "001.txt", "批次死信乙局");
+        ReportParsed good1 = new ReportParsed("parsed:" + a + ":1", a, 1, "agency:a", SubmissionMetadata.empty(), null, Instant.now());
+        ReportParsed bad = new ReportParsed("x".repeat(400), b, 1, "agency:b", SubmissionMetadata.empty(), null, Instant.now());
+        List<CompletableFuture<Boolean>> settled = new ArrayList<>();
+        List<Message<String>> records = new ArrayList<>();
+        for (ReportParsed event : List.of(good1, bad)) {
+            CompletableFuture<Boolean> outcome = new CompletableFuture<>();
+            settled.add(outcome);
+            records.add(Message.of(PipelineEvents.toJson(event), () -> {
+                outcome.complete(true);
+                return CompletableFuture.completedFuture(null);
+            }, e -> {
+                outcome.complete(false);
+                return CompletableFuture.completedFuture(null);
+            }));
+        }
+        channels.source("parsed-in").send(StageBatch.of(records));
+        assertThat(settled.get(0).get(30, TimeUnit.SECONDS)).as("the good record is acknowledged").isTrue();
+        assertThat(settled.get(1).get(30, TimeUnit.SECONDS)).as("the bad record is dead-lettered").isFalse();
+        assertThat(status(key, a).extract().jsonPath().getString("status")).isEqualTo("PARSED");
+        assertThat(status(key, b).extract().jsonPath().getString("status")).isEqualTo("RECEIVED");
     }
 
     private static String submit(String key, String report, String agency) throws Exception {
