@@ -1,11 +1,18 @@
 package org.nianbao.intake.messaging;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
 import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.service.OutboxService;
@@ -14,12 +21,19 @@ import org.nianbao.messaging.EventSender;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Sends committed outbox rows to Kafka and marks them sent once the broker acknowledged them: rows are claimed in
- * a short transaction (leased, so replicas share the work), sent in order with no transaction open, and recorded as
- * sent in another short one. While Kafka is away, rows wait and are retried on the next tick: nothing stored is
- * lost. Each event is sent as a child of the trace context stored with its row (the submitting request's).
+ * Sends committed outbox rows to Kafka and marks them sent once the broker acknowledged them: rows are claimed a
+ * chunk at a time in a short transaction (leased, so replicas share the work), the chunk's events are handed to the
+ * producer together in the rows' order (Kafka keeps it within a partition) with no transaction open, and the rows
+ * sent are recorded in another short one. A full chunk is followed by the next at once, until the outbox is empty.
+ * <p>
+ * A relay run starts as soon as rows are committed ({@link OutboxService.Written}), and at each tick
+ * ({@code nianbao.outbox.interval}, default 1 s) for what is left (rows whose sending failed, rows of another
+ * replica's lapsed lease); one run at a time per process, a wake during a run makes it go on. While Kafka is away,
+ * rows wait and are retried at the next tick: nothing stored is lost. Each event is sent as a child of the trace
+ * context stored with its row (the submitting request's).
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -27,37 +41,99 @@ public class OutboxRelay {
     private static final String SOURCE = "/nianbao/intake";
     private static final Duration SEND_TIMEOUT = Duration.ofSeconds(30);
 
+    /** A whole chunk is handed over at once: the emitter buffers it (the chunk size bounds what it holds). */
     @Inject
     @Channel("submitted-out")
+    @OnOverflow(OnOverflow.Strategy.UNBOUNDED_BUFFER)
     MutinyEmitter<String> emitter;
 
     @Inject
     OutboxService outbox;
 
-    @Scheduled(every = "${nianbao.outbox.interval:1s}", delayed = "5s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    Uni<Void> relay() {
-        return outbox.claim(100)
-                .flatMap(this::sendAll)
-                .onFailure().invoke(e -> LOG.warnf("outbox relay: %s (will retry)", e.getMessage()))
-                .onFailure().recoverWithNull()
-                .replaceWithVoid();
+    @Inject
+    Vertx vertx;
+
+    /** Rows claimed and sent together. */
+    @ConfigProperty(name = "nianbao.outbox.chunk-size", defaultValue = "500")
+    int chunkSize;
+
+    private final AtomicBoolean running = new AtomicBoolean();
+    private final AtomicBoolean wanted = new AtomicBoolean();
+
+    void written(@Observes OutboxService.Written written) {
+        wake();
     }
 
-    /** Sends the rows one after the other, stopping at the first failure; records which were sent. */
-    private Uni<Void> sendAll(List<OutboxEvent> rows) {
-        if (rows.isEmpty()) {
-            return Uni.createFrom().voidItem();
+    @Scheduled(every = "${nianbao.outbox.interval:1s}", delayed = "5s")
+    void tick() {
+        wake();
+    }
+
+    /** Runs the relay now, or, if it runs, once more after the current chunk. Never blocks. */
+    public void wake() {
+        wanted.set(true);
+        if (running.compareAndSet(false, true)) {
+            // A context of its own: the relay's sessions are not those of the request that woke it.
+            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
+            VertxContextSafetyToggle.setContextSafe(context, true);
+            context.runOnContext(x -> drain().subscribe().with(done -> stopped(), e -> stopped()));
         }
-        List<String> sent = new ArrayList<>();
-        Uni<Void> chain = Uni.createFrom().voidItem();
+    }
+
+    private void stopped() {
+        running.set(false);
+        if (wanted.get()) {
+            wake();
+        }
+    }
+
+    /** What a chunk's run leaves: more rows may wait, none waited, or a failure (the tick tries again). */
+    private enum Outcome { MORE, DONE, FAILED }
+
+    /** Chunk after chunk while a chunk was full or a wake came meanwhile; stops at a failure (the tick retries). */
+    private Uni<Void> drain() {
+        wanted.set(false);
+        return relayChunk()
+                .onFailure().invoke(e -> LOG.warnf("outbox relay: %s (will retry)", e.getMessage()))
+                .onFailure().recoverWithItem(Outcome.FAILED)
+                .flatMap(outcome -> {
+                    if (outcome == Outcome.FAILED) {
+                        wanted.set(false);
+                        return Uni.createFrom().voidItem();
+                    }
+                    return outcome == Outcome.MORE || wanted.get() ? drain() : Uni.createFrom().voidItem();
+                });
+    }
+
+    /** Claims a chunk, sends it, records what was sent. */
+    private Uni<Outcome> relayChunk() {
+        return outbox.claim(chunkSize).flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(Outcome.DONE)
+                : sendAll(rows).map(allSent -> !allSent ? Outcome.FAILED : rows.size() == chunkSize ? Outcome.MORE : Outcome.DONE));
+    }
+
+    /** Sends the rows together (subscribed in their order); records which were sent and releases the others. */
+    private Uni<Boolean> sendAll(List<OutboxEvent> rows) {
+        EventSender sender = EventSender.on(emitter, SOURCE);
+        List<Uni<Boolean>> sends = new ArrayList<>(rows.size());
         for (OutboxEvent row : rows) {
-            chain = chain.chain(() -> EventSender.on(emitter, SOURCE).sendStored(row.payload, row, row.traceparent, row.tracestate)
+            sends.add(sender.sendStored(row.payload, row, row.traceparent, row.tracestate)
                     .ifNoItem().after(SEND_TIMEOUT).fail()
-                    .invoke(() -> sent.add(row.id)));
+                    .replaceWith(true)
+                    .onFailure().invoke(e -> LOG.debugf("outbox relay: %s not sent: %s", row.id, e.getMessage()))
+                    .onFailure().recoverWithItem(false));
         }
-        return chain.onFailure().invoke(e -> LOG.warnf("outbox relay: sent %d of %d (%s); the rest at the next tick",
-                        sent.size(), rows.size(), e.getMessage()))
-                .onItemOrFailure().transformToUni((x, e) -> outbox.recordSent(sent,
-                        rows.stream().map(r -> r.id).filter(id -> !sent.contains(id)).toList()));
+        return Uni.join().all(sends).andFailFast().flatMap(outcomes -> {
+            List<String> sent = new ArrayList<>();
+            List<String> unsent = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i++) {
+                (outcomes.get(i) ? sent : unsent).add(rows.get(i).id);
+            }
+            if (!unsent.isEmpty()) {
+                LOG.warnf("outbox relay: sent %d of %d; the rest at the next tick", sent.size(), rows.size());
+            } else {
+                LOG.debugf("outbox relay: sent %d", sent.size());
+            }
+            return outbox.recordSent(sent, unsent).replaceWith(unsent.isEmpty());
+        });
     }
 }

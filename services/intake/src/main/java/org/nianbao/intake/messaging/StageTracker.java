@@ -42,51 +42,23 @@ public class StageTracker {
 
     @Incoming("parsed-in")
     public Uni<Void> parsed(Message<List<String>> batch) {
-        return parsed.consume(batch, events -> {
-            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var e : events) {
-                chain = chain.chain(() -> stages.parsed(e)).invoke(out::addAll).replaceWithVoid();
-            }
-            return chain.replaceWith(out);
-        });
+        return parsed.consume(batch, stages::parsed);
     }
 
     @Incoming("validated-in")
     public Uni<Void> validated(Message<List<String>> batch) {
-        return validated.consume(batch, events -> {
-            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var e : events) {
-                chain = chain.chain(() -> stages.validated(e)).invoke(out::addAll).replaceWithVoid();
-            }
-            return chain.replaceWith(out);
-        });
+        return validated.consume(batch, stages::validated);
     }
 
     @Incoming("published-in")
     public Uni<Void> published(Message<List<String>> batch) {
-        return published.consume(batch, events -> {
-            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var e : events) {
-                chain = chain.chain(() -> stages.published(e)).invoke(out::addAll).replaceWithVoid();
-            }
-            return chain.replaceWith(out);
-        });
+        return published.consume(batch, stages::published);
     }
 
     /** Records of the other services' dead-letter topics: the original event, with the reason in the headers. */
     @Incoming("failures-in")
     public Uni<Void> failed(Message<List<String>> batch) {
-        return failures.consume(batch, events -> {
-            java.util.List<org.nianbao.events.PipelineEvent> out = new java.util.ArrayList<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (var e : events) {
-                chain = chain.chain(() -> stages.deadLetter(e)).invoke(out::addAll).replaceWithVoid();
-            }
-            return chain.replaceWith(out);
-        });
+        return failures.consume(batch, stages::deadLetters);
     }
 
     /**

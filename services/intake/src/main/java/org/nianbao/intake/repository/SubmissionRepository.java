@@ -10,6 +10,7 @@ import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.model.SubmissionEvent;
 
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -30,24 +31,42 @@ public class SubmissionRepository {
     }
 
     /**
-     * The submission, locked until the transaction ends: a submission's events arrive on several channels at once
-     * (a backlog after a restart, a replay), and each decision must see the one before it.
+     * The submissions, locked until the transaction ends, in the order of their ids (ascending): a submission's
+     * events arrive on several channels at once (a backlog after a restart, a replay), and each decision must see
+     * the one before it; every transaction that locks several submissions locks them in this order, so none waits
+     * for another in a cycle. Unknown ids are left out.
      */
     @WithSession
-    public Uni<Submission> findForUpdate(String id) {
-        return Submission.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    public Uni<List<Submission>> findForUpdate(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        return Submission.<Submission>find("id in ?1 order by id", List.copyOf(ids))
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
-    /** Records an event in the history once (a redelivery is not recorded again); true when it is new. */
+    /**
+     * Records events in the history in one statement, in their order, each once: an event already recorded (a
+     * redelivery), or twice in the list, is not recorded again.
+     */
     @WithSession
-    public Uni<Boolean> record(SubmissionEvent e) {
-        return Panache.getSession().flatMap(session -> session.createNativeQuery("INSERT INTO submission_event (event_id,"
-                        + " submission_id, type, stage, validation_round, occurred_at, applied, detail) VALUES (?1, ?2, ?3, ?4, ?5,"
-                        + " ?6, ?7, ?8) ON CONFLICT (event_id) DO NOTHING")
-                .setParameter(1, e.eventId).setParameter(2, e.submissionId).setParameter(3, e.type)
-                .setParameter(4, e.stage.name()).setParameter(5, e.validationRound)
-                .setParameter(6, e.occurredAt.atOffset(ZoneOffset.UTC)).setParameter(7, e.applied).setParameter(8, e.detail)
-                .executeUpdate()).map(n -> n == 1);
+    public Uni<Void> record(List<SubmissionEvent> events) {
+        if (events.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        String sql = "INSERT INTO submission_event (event_id, submission_id, type, stage, validation_round, occurred_at,"
+                + " applied, detail) VALUES " + NativeInsert.values(events.size(), 8) + " ON CONFLICT (event_id) DO NOTHING";
+        return Panache.getSession().flatMap(session -> {
+            var insert = session.createNativeQuery(sql);
+            int p = 1;
+            for (SubmissionEvent e : events) {
+                insert.setParameter(p++, e.eventId).setParameter(p++, e.submissionId).setParameter(p++, e.type)
+                        .setParameter(p++, e.stage.name()).setParameter(p++, e.validationRound)
+                        .setParameter(p++, e.occurredAt.atOffset(ZoneOffset.UTC)).setParameter(p++, e.applied)
+                        .setParameter(p++, e.detail);
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
     }
 
     /** A submission's events and dead letters in the order they arrived. */

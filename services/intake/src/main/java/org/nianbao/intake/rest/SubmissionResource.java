@@ -118,11 +118,19 @@ public class SubmissionResource {
     /** At most this long for one submission's storing: a frozen database must not hang a request. */
     static final Duration STORE_TIMEOUT = Duration.ofSeconds(15);
 
+    /** Items of a batch stored together, in one transaction, at most (see {@link #CHUNK_BYTES}). */
+    @ConfigProperty(name = "nianbao.batch.chunk-size", defaultValue = "50")
+    int chunkSize;
+
+    /** Documents of a batch held at once, at most, while a chunk is gathered. */
+    static final long CHUNK_BYTES = 16L * 1024 * 1024;
+
     /**
      * Many reports in one request: a zip of documents (optional manifest.csv: file,agency,agencyCode,regionCode,
      * issuerType,year,publishedOn,sourceUrl) or NDJSON (one JSON submission per line). One result per report, saying
-     * exactly what was stored: a rejected item does not stop the others; once the database fails (transiently), the
-     * items left are reported as not stored, without being tried, and the answer carries Retry-After.
+     * exactly what was stored: a rejected item does not stop the others. Items are checked as they are read and stored
+     * in chunks, each in one transaction; once the database fails (transiently), the chunk's items and those left are
+     * reported as not stored (those left without being tried), and the answer carries Retry-After.
      */
     @POST
     @Path("/batch")
@@ -130,32 +138,25 @@ public class SubmissionResource {
     @Blocking
     public Response batch(@Context ContainerRequestContext request, @HeaderParam("Content-Type") String contentType,
                           InputStream body) throws IOException {
-        Platform platform = platform(request);
-        List<BatchItemResult> results = new ArrayList<>();
-        boolean[] unavailable = {false};
-        java.util.function.Consumer<BatchReader.Item> submitItem = item -> {
-            BatchItemResult result = item.problem() != null ? rejected(item.name(), item.problem())
-                    : unavailable[0] ? notStored(item.name(), "Not tried: the database became unavailable earlier in this batch.")
-                    : submitOne(platform, item);
-            unavailable[0] |= result.status() == 503;
-            results.add(result);
-        };
+        BatchItems items = new BatchItems(platform(request));
         try {
             if (contentType != null && contentType.startsWith("application/zip")) {
-                BatchReader.zip(body, submitItem);
+                BatchReader.zip(body, items::add);
             } else {
-                BatchReader.ndjson(body, submitItem);
+                BatchReader.ndjson(body, items::add);
             }
         } catch (IOException | RuntimeException e) {
-            if (results.isEmpty()) {
+            if (items.results.isEmpty()) {
                 throw e;
             }
-            // Items were stored already: say which, and that the rest of the batch was not read.
-            results.add(e instanceof ProblemException p ? rejected("rest of the batch", p)
+            // Items were read already: they are stored; say that the rest of the batch was not read.
+            items.results.add(e instanceof ProblemException p ? rejected("rest of the batch", p)
                     : new BatchItemResult("rest of the batch", 400, false, null, null, null, new Problem("about:blank", "Bad request",
                     400, "The rest of the batch could not be read (" + e.getMessage() + "); the items listed before were handled"
                     + " as they say. Send the rest again.")));
         }
+        items.flush();
+        List<BatchItemResult> results = items.results;
         BatchResult answer = new BatchResult((int) results.stream().filter(r -> r.status() == 202).count(),
                 (int) results.stream().filter(r -> r.status() == 200).count(),
                 (int) results.stream().filter(r -> r.status() >= 400 && r.status() < 500).count(),
@@ -167,22 +168,112 @@ public class SubmissionResource {
         return response.build();
     }
 
-    private BatchItemResult submitOne(Platform platform, BatchReader.Item item) {
+    /**
+     * A batch's answers in its order, and the checked items waiting to be stored (their answers' places kept): a
+     * chunk is stored once it has {@link #chunkSize} items or {@link #CHUNK_BYTES} of documents, and at the end.
+     */
+    private final class BatchItems {
+        final Platform platform;
+        final List<BatchItemResult> results = new ArrayList<>();
+        private final List<String> names = new ArrayList<>();
+        private final List<Integer> places = new ArrayList<>();
+        private final List<SubmissionService.Prepared> chunk = new ArrayList<>();
+        private long bytes;
+        private boolean unavailable;
+
+        BatchItems(Platform platform) {
+            this.platform = platform;
+        }
+
+        /** Checks an item (hash, document) on this worker thread; stores the chunk when it is full. */
+        void add(BatchReader.Item item) {
+            if (item.problem() != null) {
+                results.add(rejected(item.name(), item.problem()));
+                return;
+            }
+            if (unavailable) {
+                results.add(notStored(item.name(), "Not tried: the database became unavailable earlier in this batch."));
+                return;
+            }
+            SubmissionService.Prepared prepared;
+            try {
+                prepared = service.prepare(platform, item.input());
+            } catch (ProblemException e) {
+                results.add(rejected(item.name(), e));
+                return;
+            } catch (RuntimeException e) {
+                results.add(failed(item.name(), e));
+                return;
+            }
+            names.add(item.name());
+            places.add(results.size());
+            results.add(null);
+            chunk.add(prepared);
+            bytes += prepared.content().length;
+            if (chunk.size() >= chunkSize || bytes >= CHUNK_BYTES) {
+                flush();
+            }
+        }
+
+        /** Stores the chunk gathered, in one transaction; after a failure that is not transient, item by item. */
+        void flush() {
+            if (chunk.isEmpty()) {
+                return;
+            }
+            List<BatchItemResult> answers = new ArrayList<>(chunk.size());
+            try {
+                List<SubmissionService.Stored> stored = await(() -> service.storeAll(chunk));
+                for (int i = 0; i < chunk.size(); i++) {
+                    SubmissionService.Stored one = stored.get(i);
+                    answers.add(one.problem() != null ? rejected(names.get(i), one.problem()) : stored(names.get(i), one.id(), one.created()));
+                }
+            } catch (RuntimeException e) {
+                if (Transience.isTransient(e)) {
+                    LOG.warnf("batch: %d items not stored (transient): %s", chunk.size(), e.getMessage());
+                    names.forEach(name -> answers.add(notStored(name, "Not stored: the database is unavailable (" + e.getMessage()
+                            + "). Send this item again later.")));
+                } else {
+                    LOG.warnf("batch: a chunk of %d failed (%s); storing its items one at a time", chunk.size(), e.getMessage());
+                    for (int i = 0; i < chunk.size(); i++) {
+                        answers.add(storeOne(names.get(i), chunk.get(i)));
+                    }
+                }
+            }
+            for (int i = 0; i < answers.size(); i++) {
+                results.set(places.get(i), answers.get(i));
+                unavailable |= answers.get(i).status() == 503;
+            }
+            names.clear();
+            places.clear();
+            chunk.clear();
+            bytes = 0;
+        }
+    }
+
+    /** Stores one checked item in a transaction of its own. */
+    private BatchItemResult storeOne(String name, SubmissionService.Prepared prepared) {
         try {
-            SubmissionService.Outcome o = store(platform, item.input());
-            return new BatchItemResult(item.name(), o.created() ? 202 : 200, true, o.submission().id,
-                    "/api/v1/submissions/" + o.submission().id, !o.created(), null);
+            SubmissionService.Outcome o = await(() -> service.store(prepared));
+            return stored(name, o.submission().id, o.created());
         } catch (ProblemException e) {
-            return rejected(item.name(), e);
+            return rejected(name, e);
         } catch (RuntimeException e) {
             if (Transience.isTransient(e)) {
-                LOG.warnf("batch item %s not stored (transient): %s", item.name(), e.getMessage());
-                return notStored(item.name(), "Not stored: the database is unavailable (" + e.getMessage() + "). Send this item again later.");
+                LOG.warnf("batch item %s not stored (transient): %s", name, e.getMessage());
+                return notStored(name, "Not stored: the database is unavailable (" + e.getMessage() + "). Send this item again later.");
             }
-            LOG.errorf(e, "batch item %s not stored", item.name());
-            return new BatchItemResult(item.name(), 500, false, null, null, null,
-                    new Problem("about:blank", "Internal error", 500, "Not stored: this item could not be processed."));
+            return failed(name, e);
         }
+    }
+
+    private static BatchItemResult stored(String name, String id, boolean created) {
+        return new BatchItemResult(name, created ? 202 : 200, true, id, "/api/v1/submissions/" + id, !created, null);
+    }
+
+    private static BatchItemResult failed(String name, RuntimeException e) {
+        LOG.errorf(e, "batch item %s not stored", name);
+        return new BatchItemResult(name, 500, false, null, null, null,
+                new Problem("about:blank", "Internal error", 500, "Not stored: this item could not be processed."));
     }
 
     private static BatchItemResult notStored(String item, String detail) {
@@ -190,13 +281,20 @@ public class SubmissionResource {
     }
 
     /**
-     * Stores a submission from a worker thread: the checks and hashing run here, the storing on a Vert.x context,
-     * waited for at most {@link #STORE_TIMEOUT} (a timeout is transient: the request may be sent again safely).
+     * Stores a submission from a worker thread: the checks and hashing run here, the storing on a Vert.x context.
      */
     private SubmissionService.Outcome store(Platform platform, SubmissionInput input) {
         SubmissionService.Prepared prepared = service.prepare(platform, input);
+        return await(() -> service.store(prepared));
+    }
+
+    /**
+     * Waits on this worker thread for storing on a Vert.x context, at most {@link #STORE_TIMEOUT} (a timeout is
+     * transient: the request may be sent again safely).
+     */
+    private static <T> T await(java.util.function.Supplier<Uni<T>> storing) {
         try {
-            return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(() -> service.store(prepared))
+            return VertxContextSupport.subscribeAndAwait(() -> Uni.createFrom().deferred(storing::get)
                     .ifNoItem().after(STORE_TIMEOUT).failWith(() -> new java.util.concurrent.TimeoutException(
                             "the database did not answer within " + STORE_TIMEOUT.toSeconds() + " s")));
         } catch (RuntimeException | Error e) {

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.nianbao.intake.model.OutboxEvent;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 
 /**
@@ -20,14 +19,25 @@ public class OutboxService {
     /** Longer than a send may take (30 s per event at most). */
     static final Duration LEASE = Duration.ofSeconds(60);
 
-    /** Claims up to {@code limit} unsent rows, oldest first. */
+    /**
+     * Tells that outbox rows were committed (a submission, a batch's chunk, a replay's chunk): the relay sends them
+     * at once instead of at its next tick. Fired after the commit.
+     */
+    public record Written(int rows) {
+    }
+
+    /**
+     * Claims up to {@code limit} unsent rows, oldest first, in one statement: rows claimed by another relay whose
+     * lease has not ended are skipped.
+     */
     @WithTransaction
     public Uni<List<OutboxEvent>> claim(int limit) {
         return Panache.getSession().flatMap(session -> session
-                        .createNativeQuery("SELECT * FROM outbox_event WHERE sent_at IS NULL AND (claimed_until IS NULL OR"
-                                + " claimed_until < now()) ORDER BY created_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED", OutboxEvent.class)
-                        .getResultList())
-                .invoke(rows -> rows.forEach(row -> row.claimedUntil = Instant.now().plus(LEASE)));
+                .createNativeQuery("WITH claimed AS (UPDATE outbox_event SET claimed_until = now() + make_interval(secs => "
+                        + LEASE.toSeconds() + ") WHERE id IN (SELECT id FROM outbox_event WHERE sent_at IS NULL AND (claimed_until"
+                        + " IS NULL OR claimed_until < now()) ORDER BY created_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED)"
+                        + " RETURNING *) SELECT * FROM claimed ORDER BY created_at", OutboxEvent.class)
+                .getResultList());
     }
 
     /** Marks the rows sent, and releases the claim on those that were not (sent again at the next tick). */

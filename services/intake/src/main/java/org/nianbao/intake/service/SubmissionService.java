@@ -8,6 +8,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,6 +30,8 @@ import org.nianbao.messaging.TraceContext;
 
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -42,11 +45,18 @@ public class SubmissionService {
     @ConfigProperty(name = "nianbao.document-base-url")
     String documentBaseUrl;
 
+    /** Submissions a replay takes per transaction. */
+    @ConfigProperty(name = "nianbao.replay.chunk-size", defaultValue = "500")
+    int replayChunkSize;
+
     @Inject
     Pool pool;
 
     @Inject
     SubmissionRepository submissions;
+
+    @Inject
+    Event<OutboxService.Written> written;
 
     private final DocumentLimits limits = DocumentLimits.from(
             name -> ConfigProvider.getConfig().getOptionalValue(name, String.class).orElse(null));
@@ -83,39 +93,104 @@ public class SubmissionService {
      * submit for the agency again. Concurrent posts of one agency are serialised by a transaction-scoped advisory
      * lock (ownership, revision number); a repeated request or document is found by its unique index
      * (insert-on-conflict), so concurrent identical posts store one submission, and a request sent again after a
-     * failure stores nothing twice.
+     * failure stores nothing twice. The outbox relay is woken once the transaction committed.
      */
     public Uni<Outcome> store(Prepared prepared) {
         Submission s = prepared.submission();
-        return pool.withTransaction(tx -> store(tx, prepared.platform(), s, prepared.content()))
+        return pool.withTransaction(tx -> lockAgencies(tx, List.of(s.agencyKey)).chain(() -> store(tx, prepared)))
+                .invoke(existing -> {
+                    if (existing == null) {
+                        written.fire(new OutboxService.Written(1));
+                    }
+                })
                 .flatMap(existing -> existing == null ? Uni.createFrom().item(new Outcome(s, true))
                         : submissions.find(existing).map(e -> new Outcome(e, false)));
     }
 
-    /** Stores the submission, its document and its event; or returns the id of the submission it repeats. */
-    private Uni<String> store(SqlConnection tx, Platform platform, Submission s, byte[] content) {
-        boolean agencyKnown = AgencyKey.isAgency(s.agencyKey);
-        Uni<Void> prepared = !agencyKnown ? Uni.createFrom().voidItem()
-                : tx.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))").execute(Tuple.of(s.agencyKey))
-                .chain(() -> tx.preparedQuery("SELECT region_code FROM submission WHERE agency_key = $1 AND region_code IS NOT NULL"
-                        + " ORDER BY received_at, id LIMIT 1").execute(Tuple.of(s.agencyKey)))
-                .map(rows -> rows.iterator().hasNext() ? rows.iterator().next().getString(0) : null)
-                .invoke(owner -> claimRegion(platform, s, owner))
-                .chain(() -> s.year == null ? Uni.createFrom().item(1)
-                        : tx.preparedQuery("SELECT coalesce(max(revision), 0) + 1 FROM submission WHERE agency_key = $1 AND report_year = $2")
-                        .execute(Tuple.of(s.agencyKey, s.year)).map(rows -> rows.iterator().next().getInteger(0)))
-                .invoke(revision -> s.revision = revision).replaceWithVoid();
-        return prepared.chain(() -> tx.preparedQuery(INSERT_SUBMISSION).execute(Tuple.from(java.util.Arrays.asList(
-                        s.id, s.platformId, s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl,
-                        s.agencyKey, s.revision, s.idempotencyKey, s.fileName, s.contentType, s.sizeBytes, s.sha256,
-                        s.status.name(), s.receivedAt.atOffset(ZoneOffset.UTC)))))
-                .chain(inserted -> inserted.rowCount() == 1 ? storeDocumentAndEvent(tx, s, content) : repeated(tx, s));
+    /** What storing one item of a chunk did: stored (its id; not created when it repeats one), or refused and why. */
+    public record Stored(String id, boolean created, ProblemException problem) {
     }
 
-    private static final String INSERT_SUBMISSION = "INSERT INTO submission (id, platform_id, agency, agency_code, region_code,"
-            + " issuer_type, report_year, published_on, source_url, agency_key, revision, idempotency_key, file_name, content_type,"
-            + " size_bytes, sha256, status, received_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,"
-            + " $16, $17, $18) ON CONFLICT DO NOTHING";
+    /**
+     * Stores prepared submissions (a chunk of a batch) in one transaction, answering for each in their order as
+     * {@link #store(Prepared)} does: an item refused (a {@link ProblemException}, found before anything of it is
+     * written) does not stop the others; any other failure fails the whole chunk, and nothing of it is stored. The
+     * agencies' locks are all taken first, in one statement and one order, so concurrent chunks never wait for each
+     * other in a cycle.
+     */
+    public Uni<List<Stored>> storeAll(List<Prepared> chunk) {
+        return pool.withTransaction(tx -> lockAgencies(tx, chunk.stream().map(p -> p.submission().agencyKey).toList()).chain(() -> {
+                    List<Stored> answers = new ArrayList<>(chunk.size());
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Prepared p : chunk) {
+                        chain = chain.chain(() -> store(tx, p)
+                                .map(existing -> existing == null ? new Stored(p.submission().id, true, null) : new Stored(existing, false, null))
+                                .onFailure(ProblemException.class).recoverWithItem(e -> new Stored(null, false, (ProblemException) e))
+                                .invoke(answers::add).replaceWithVoid());
+                    }
+                    return chain.replaceWith(answers);
+                }))
+                .invoke(answers -> {
+                    int created = (int) answers.stream().filter(Stored::created).count();
+                    if (created > 0) {
+                        written.fire(new OutboxService.Written(created));
+                    }
+                });
+    }
+
+    /**
+     * Takes the transaction-scoped advisory locks of these agencies (keys that name no agency need none), in one
+     * statement, in the order of their hashes.
+     */
+    private static Uni<Void> lockAgencies(SqlConnection tx, List<String> agencyKeys) {
+        String[] agencies = agencyKeys.stream().filter(AgencyKey::isAgency).distinct().toArray(String[]::new);
+        return agencies.length == 0 ? Uni.createFrom().voidItem()
+                : tx.preparedQuery("SELECT pg_advisory_xact_lock(h) FROM (SELECT DISTINCT hashtextextended(a, 0) AS h"
+                        + " FROM unnest($1::text[]) AS a ORDER BY h) AS agencies").execute(Tuple.of(agencies)).replaceWithVoid();
+    }
+
+    /**
+     * Stores the submission, its document and its event, its agency locked already; or returns the id of the
+     * submission it repeats.
+     */
+    private Uni<String> store(SqlConnection tx, Prepared prepared) {
+        Submission s = prepared.submission();
+        Uni<Void> ready = !AgencyKey.isAgency(s.agencyKey) ? Uni.createFrom().voidItem()
+                : tx.preparedQuery(OWNER_AND_REVISION).execute(Tuple.of(s.agencyKey, s.year))
+                .invoke(rows -> {
+                    Row row = rows.iterator().next();
+                    claimRegion(prepared.platform(), s, row.getString(0));
+                    s.revision = row.getInteger(1);
+                }).replaceWithVoid();
+        return ready.chain(() -> {
+            OutboxEvent event = outbox(s);
+            return tx.preparedQuery(INSERT_SUBMISSION_DOCUMENT_EVENT).execute(Tuple.from(java.util.Arrays.asList(
+                    s.id, s.platformId, s.agency, s.agencyCode, s.regionCode, s.issuerType, s.year, s.publishedOn, s.sourceUrl,
+                    s.agencyKey, s.revision, s.idempotencyKey, s.fileName, s.contentType, s.sizeBytes, s.sha256,
+                    s.status.name(), s.receivedAt.atOffset(ZoneOffset.UTC), Buffer.buffer(prepared.content()),
+                    event.id, event.topic, event.eventKey, event.eventType, event.payload, event.createdAt.atOffset(ZoneOffset.UTC),
+                    event.traceparent, event.tracestate)));
+        }).chain(inserted -> inserted.iterator().next().getLong(0) == 1 ? Uni.createFrom().<String>nullItem() : repeated(tx, s));
+    }
+
+    /**
+     * The submission, its document and its event in one statement; the document and the event only if the submission
+     * is new (a repeated one conflicts with a unique index and inserts nothing). Answers 1 when new, 0 otherwise.
+     */
+    private static final String INSERT_SUBMISSION_DOCUMENT_EVENT = "WITH inserted AS (INSERT INTO submission (id, platform_id,"
+            + " agency, agency_code, region_code, issuer_type, report_year, published_on, source_url, agency_key, revision,"
+            + " idempotency_key, file_name, content_type, size_bytes, sha256, status, received_at) VALUES ($1, $2, $3, $4, $5, $6,"
+            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT DO NOTHING RETURNING id),"
+            + " document AS (INSERT INTO submission_document (submission_id, content) SELECT id, $19::bytea FROM inserted),"
+            + " event AS (INSERT INTO outbox_event (id, topic, event_key, event_type, submission_id, payload, created_at,"
+            + " traceparent, tracestate) SELECT $20::varchar, $21::varchar, $22::varchar, $23::varchar, id, $24::text,"
+            + " $25::timestamptz, $26::varchar, $27::varchar FROM inserted)"
+            + " SELECT count(*) FROM inserted";
+
+    /** The region of the agency's first submission (null: none yet), and the revision number of a new one. */
+    private static final String OWNER_AND_REVISION = "SELECT (SELECT region_code FROM submission WHERE agency_key = $1"
+            + " AND region_code IS NOT NULL ORDER BY received_at, id LIMIT 1), CASE WHEN $2::int IS NULL THEN 1 ELSE"
+            + " (SELECT coalesce(max(revision), 0) + 1 FROM submission WHERE agency_key = $1 AND report_year = $2::int) END";
 
     /** The region of the agency's reports, fixed by its first submission: refused to other regions' platforms. */
     private static void claimRegion(Platform platform, Submission s, String owner) {
@@ -132,17 +207,6 @@ public class SubmissionService {
             throw new ProblemException(409, "Conflict", "This agency's reports are of region " + owner + " (fixed by its first"
                     + " submission), not " + s.regionCode + ": correct regionCode, or the agency if it is another one.");
         }
-    }
-
-    private Uni<String> storeDocumentAndEvent(SqlConnection tx, Submission s, byte[] content) {
-        OutboxEvent event = outbox(s);
-        return tx.preparedQuery("INSERT INTO submission_document (submission_id, content) VALUES ($1, $2)")
-                .execute(Tuple.of(s.id, Buffer.buffer(content)))
-                .chain(() -> tx.preparedQuery("INSERT INTO outbox_event (id, topic, event_key, event_type, submission_id, payload,"
-                        + " created_at, traceparent, tracestate) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)").execute(Tuple.from(
-                        java.util.Arrays.asList(event.id, event.topic, event.eventKey, event.eventType, event.submissionId, event.payload,
-                                event.createdAt.atOffset(ZoneOffset.UTC), event.traceparent, event.tracestate))))
-                .map(x -> (String) null);
     }
 
     /**
@@ -214,31 +278,57 @@ public class SubmissionService {
     /**
      * Sends stored submissions through the pipeline again (e.g. after an extractor upgrade): each gets a new
      * report-submitted event from the outbox and its status starts again from RECEIVED; its rounds are kept, so the
-     * replayed events move it forward again. Returns the ids replayed.
+     * replayed events move it forward again. Returns the ids replayed. The submissions are taken in chunks of
+     * {@code nianbao.replay.chunk-size} (default 500), in id order, each chunk in a transaction of its own that wakes
+     * the outbox relay once committed: events start to flow while the rest is replayed, and only a chunk's rows are in
+     * memory at a time (never a document). A failure stops the replay: the chunks before it stay replayed.
      */
-    @WithTransaction
-    public Uni<java.util.List<String>> replay(String submissionId, Integer year, String platform) {
-        StringBuilder q = new StringBuilder("1 = 1");
-        io.quarkus.panache.common.Parameters params = new io.quarkus.panache.common.Parameters();
-        if (submissionId != null) {
-            q.append(" and id = :id");
-            params.and("id", submissionId);
-        }
-        if (year != null) {
-            q.append(" and year = :year");
-            params.and("year", year);
-        }
-        if (platform != null) {
-            q.append(" and platformId = :platform");
-            params.and("platform", platform);
-        }
-        return Submission.<Submission>list(q.toString(), params).flatMap(list -> {
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (Submission s : list) {
-                SubmissionProgress.restart(s);
-                chain = chain.chain(() -> outbox(s).persist()).replaceWithVoid();
+    public Uni<List<String>> replay(String submissionId, Integer year, String platform) {
+        List<String> replayed = new ArrayList<>();
+        return replayFrom(new ReplayFilter(submissionId, year, platform), "", replayed).replaceWith(replayed);
+    }
+
+    /** Which submissions a replay takes (null: any). */
+    record ReplayFilter(String submissionId, Integer year, String platform) {
+    }
+
+    private Uni<Void> replayFrom(ReplayFilter filter, String after, List<String> replayed) {
+        return replayChunk(filter, after).flatMap(ids -> {
+            replayed.addAll(ids);
+            if (!ids.isEmpty()) {
+                written.fire(new OutboxService.Written(ids.size()));
             }
-            return chain.map(x -> list.stream().map(s -> s.id).toList());
+            return ids.size() < replayChunkSize ? Uni.createFrom().voidItem() : replayFrom(filter, ids.get(ids.size() - 1), replayed);
         });
+    }
+
+    /** Replays the next chunk of submissions after id {@code after}, locked (as the stage tracker locks them, by id). */
+    @WithTransaction
+    Uni<List<String>> replayChunk(ReplayFilter filter, String after) {
+        StringBuilder q = new StringBuilder("id > :after");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("after", after);
+        if (filter.submissionId() != null) {
+            q.append(" and id = :id");
+            params.and("id", filter.submissionId());
+        }
+        if (filter.year() != null) {
+            q.append(" and year = :year");
+            params.and("year", filter.year());
+        }
+        if (filter.platform() != null) {
+            q.append(" and platformId = :platform");
+            params.and("platform", filter.platform());
+        }
+        q.append(" order by id");
+        return Submission.<Submission>find(q.toString(), params).page(0, replayChunkSize)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()
+                .flatMap(list -> {
+                    List<OutboxEvent> events = new ArrayList<>(list.size());
+                    for (Submission s : list) {
+                        SubmissionProgress.restart(s);
+                        events.add(outbox(s));
+                    }
+                    return OutboxEvent.persist(events).map(x -> list.stream().map(s -> s.id).toList());
+                });
     }
 }

@@ -10,10 +10,15 @@ import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.model.Stage;
 import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.model.WebhookDelivery;
+import org.nianbao.intake.repository.NativeInsert;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Webhooks as an outbox: a call is recorded in the transaction that decides a submission (PUBLISHED or FAILED);
@@ -30,30 +35,52 @@ public class WebhookService {
     }
 
     /**
-     * Records the call for a decision about a submission, if its platform wants one: one call per decision (each
-     * published round, each failure), whatever redeliveries of its event arrive.
+     * A decision about a submission (PUBLISHED or FAILED) to tell its platform of, as the submission was when
+     * decided: one call per decision (each published round, each failure), whatever redeliveries of its event arrive.
      */
-    @WithSession
-    public Uni<Void> enqueue(Submission s, Stage decision) {
-        return Platform.<Platform>findById(s.platformId).flatMap(p -> {
-            if (p == null || p.webhookUrl == null || p.webhookUrl.isBlank()) {
-                return Uni.createFrom().voidItem();
-            }
-            WebhookDelivery d = new WebhookDelivery();
-            d.id = s.id + ":" + decision + ":" + (decision == Stage.PUBLISHED ? String.valueOf(s.publishedRound)
+    public record Decision(String id, String platformId, String submissionId, String payload) {
+        public static Decision of(Submission s, Stage decision) {
+            String id = s.id + ":" + decision + ":" + (decision == Stage.PUBLISHED ? String.valueOf(s.publishedRound)
                     : String.valueOf(s.failedAt == null ? 0 : s.failedAt.toEpochMilli()));
-            d.platformId = p.id;
-            d.submissionId = s.id;
-            d.url = p.webhookUrl;
-            d.payload = new JsonObject().put("event", "submission." + decision.name().toLowerCase())
+            String payload = new JsonObject().put("event", "submission." + decision.name().toLowerCase())
                     .put("id", s.id).put("status", decision.name()).put("reportId", s.reportId)
                     .put("validationRound", s.validationRound)
                     .put("agency", s.agency).put("year", s.year).put("errors", s.errorCount)
                     .put("failureReason", s.failureReason).put("statusUrl", "/api/v1/submissions/" + s.id).encode();
-            d.createdAt = Instant.now();
-            d.nextAttemptAt = d.createdAt;
-            return WebhookDelivery.<WebhookDelivery>findById(d.id)
-                    .flatMap(existing -> existing != null ? Uni.createFrom().voidItem() : d.persist().replaceWithVoid());
+            return new Decision(id, s.platformId, s.id, payload);
+        }
+    }
+
+    /**
+     * Records the calls for these decisions, in one statement, for the platforms that want them (a webhook URL);
+     * a call already recorded (a redelivery) is not recorded again. Called in the deciding transaction.
+     */
+    @WithSession
+    public Uni<Void> enqueue(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<String> platformIds = decisions.stream().map(Decision::platformId).distinct().toList();
+        return Platform.<Platform>list("id in ?1", platformIds).flatMap(platforms -> {
+            Map<String, String> urls = new HashMap<>();
+            platforms.stream().filter(p -> p.webhookUrl != null && !p.webhookUrl.isBlank()).forEach(p -> urls.put(p.id, p.webhookUrl));
+            List<Decision> calls = decisions.stream().filter(d -> urls.containsKey(d.platformId())).toList();
+            if (calls.isEmpty()) {
+                return Uni.createFrom().voidItem();
+            }
+            OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+            String sql = "INSERT INTO webhook_delivery (id, platform_id, submission_id, url, payload, created_at, next_attempt_at)"
+                    + " VALUES " + NativeInsert.values(calls.size(), 7) + " ON CONFLICT (id) DO NOTHING";
+            return Panache.getSession().flatMap(session -> {
+                var insert = session.createNativeQuery(sql);
+                int p = 1;
+                for (Decision d : calls) {
+                    insert.setParameter(p++, d.id()).setParameter(p++, d.platformId()).setParameter(p++, d.submissionId())
+                            .setParameter(p++, urls.get(d.platformId())).setParameter(p++, d.payload())
+                            .setParameter(p++, now).setParameter(p++, now);
+                }
+                return insert.executeUpdate();
+            }).replaceWithVoid();
         });
     }
 

@@ -65,6 +65,33 @@ class BatchTest {
         assertThat(answer.getString("results.find { it.item == 'empty.txt' }.problem.detail")).isEqualTo("The document is empty.");
     }
 
+    /**
+     * The test profile stores 2 items per transaction: an item refused inside a chunk (its agency belongs to another
+     * region) does not stop the other item of the chunk, and two reports of one agency in one chunk get revisions 1, 2.
+     */
+    @Test
+    void itemsStoredTogetherAreAnsweredOneByOne() throws Exception {
+        String key = platform("batch-chunks", "");
+        ObjectMapper json = new ObjectMapper();
+        Object[][] items = {{"000.txt", "分块甲局", "330902"}, {"000.txt", "分块乙局", "330902"}, {"001.txt", "分块甲局", "330903"},
+                {"001.txt", "分块丙局", "330902"}, {"000.txt", "分块丁局", "330902"}, {"001.txt", "分块丁局", "330902"}};
+        StringBuilder body = new StringBuilder();
+        for (Object[] item : items) {
+            body.append(json.writeValueAsString(Map.of("text", report((String) item[0]), "agency", item[1], "regionCode", item[2],
+                    "year", 2019))).append('\n');
+        }
+        JsonPath answer = as(key).contentType("application/x-ndjson").body(body.toString().getBytes(StandardCharsets.UTF_8))
+                .post("/api/v1/submissions/batch").then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getList("results.status", Integer.class)).containsExactly(202, 202, 409, 202, 202, 202);
+        assertThat(answer.getList("results.item", String.class)).containsExactly("line 1", "line 2", "line 3", "line 4", "line 5", "line 6");
+        List<String> stored = answer.getList("results.findAll { it.stored }.id", String.class);
+        assertThat(stored).hasSize(5).doesNotHaveDuplicates();
+        assertThat(as(key).get("/api/v1/submissions").then().statusCode(200).extract().jsonPath().getList("id", String.class))
+                .containsExactlyInAnyOrderElementsOf(stored);
+        assertThat(SubmissionStatusTest.status(key, answer.getString("results[4].id")).extract().jsonPath().getInt("revision")).isEqualTo(1);
+        assertThat(SubmissionStatusTest.status(key, answer.getString("results[5].id")).extract().jsonPath().getInt("revision")).isEqualTo(2);
+    }
+
     private static void put(ZipOutputStream zip, String name, String content) throws Exception {
         zip.putNextEntry(new ZipEntry(name));
         zip.write(content.getBytes(StandardCharsets.UTF_8));
