@@ -35,6 +35,11 @@ public record ReportSubmitted(String eventId, String submissionId, int revision,
                 agencyKey, platform, metadata, document, submittedAt);
     }
 
+    /** The same event with its document's bytes travelling in it. */
+    public ReportSubmitted withDocumentContent(byte[] content) {
+        return new ReportSubmitted(eventId, submissionId, revision, agencyKey, platform, metadata, document.with(content), submittedAt);
+    }
+
     @Override
     public String eventType() {
         return EventTypes.SUBMITTED;

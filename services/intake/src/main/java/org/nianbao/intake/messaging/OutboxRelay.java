@@ -14,13 +14,17 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import org.jboss.logging.Logger;
+import org.nianbao.events.ReportSubmitted;
+import org.nianbao.events.Topics;
 import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.service.OutboxService;
 import org.nianbao.messaging.EventSender;
+import org.nianbao.messaging.PipelineEvents;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -56,6 +60,10 @@ public class OutboxRelay {
     /** Rows claimed and sent together. */
     @ConfigProperty(name = "nianbao.outbox.chunk-size", defaultValue = "500")
     int chunkSize;
+
+    /** Documents up to this size travel in their event (0: none; larger ones are fetched from the internal API). */
+    @ConfigProperty(name = "nianbao.outbox.inline-document-max-bytes", defaultValue = "262144")
+    long inlineMaxBytes;
 
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicBoolean wanted = new AtomicBoolean();
@@ -108,15 +116,26 @@ public class OutboxRelay {
     /** Claims a chunk, sends it, records what was sent. */
     private Uni<Outcome> relayChunk() {
         return outbox.claim(chunkSize).flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(Outcome.DONE)
-                : sendAll(rows).map(allSent -> !allSent ? Outcome.FAILED : rows.size() == chunkSize ? Outcome.MORE : Outcome.DONE));
+                : outbox.smallDocuments(submitted(rows), inlineMaxBytes).flatMap(documents -> sendAll(rows, documents)).map(allSent -> !allSent ? Outcome.FAILED : rows.size() == chunkSize ? Outcome.MORE : Outcome.DONE));
     }
 
-    /** Sends the rows together (subscribed in their order); records which were sent and releases the others. */
-    private Uni<Boolean> sendAll(List<OutboxEvent> rows) {
+    /** The submissions whose report-submitted the rows are. */
+    private static List<String> submitted(List<OutboxEvent> rows) {
+        return rows.stream().filter(row -> Topics.REPORT_SUBMITTED.equals(row.topic)).map(row -> row.submissionId).distinct().toList();
+    }
+
+    /**
+     * Sends the rows together (subscribed in their order), each report-submitted with its document when it is one of
+     * {@code documents}; records which were sent and releases the others.
+     */
+    private Uni<Boolean> sendAll(List<OutboxEvent> rows, Map<String, byte[]> documents) {
         EventSender sender = EventSender.on(emitter, SOURCE);
         List<Uni<Boolean>> sends = new ArrayList<>(rows.size());
         for (OutboxEvent row : rows) {
-            sends.add(sender.sendStored(row.payload, row, row.traceparent, row.tracestate)
+            byte[] document = Topics.REPORT_SUBMITTED.equals(row.topic) ? documents.get(row.submissionId) : null;
+            String payload = document == null ? row.payload
+                    : PipelineEvents.toJson(PipelineEvents.read(row.payload, ReportSubmitted.class).withDocumentContent(document));
+            sends.add(sender.sendStored(payload, row, row.traceparent, row.tracestate)
                     .ifNoItem().after(SEND_TIMEOUT).fail()
                     .replaceWith(true)
                     .onFailure().invoke(e -> LOG.debugf("outbox relay: %s not sent: %s", row.id, e.getMessage()))

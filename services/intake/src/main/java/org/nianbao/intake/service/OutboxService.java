@@ -1,6 +1,7 @@
 package org.nianbao.intake.service;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,6 +39,26 @@ public class OutboxService {
                         + " IS NULL OR claimed_until < now()) ORDER BY created_at LIMIT " + limit + " FOR UPDATE SKIP LOCKED)"
                         + " RETURNING *) SELECT * FROM claimed ORDER BY created_at", OutboxEvent.class)
                 .getResultList());
+    }
+
+    /**
+     * The documents of these submissions that are at most {@code maxBytes} long, by submission id: small documents
+     * travel in their report-submitted event, so extraction need not fetch them back.
+     */
+    @WithSession
+    public Uni<java.util.Map<String, byte[]>> smallDocuments(List<String> submissionIds, long maxBytes) {
+        if (submissionIds.isEmpty() || maxBytes <= 0) {
+            return Uni.createFrom().item(java.util.Map.of());
+        }
+        return Panache.getSession().flatMap(session -> session
+                        .createNativeQuery("SELECT d.submission_id, d.content FROM submission_document d JOIN submission s"
+                                + " ON s.id = d.submission_id WHERE d.submission_id IN (?1) AND s.size_bytes <= ?2", Object[].class)
+                        .setParameter(1, submissionIds).setParameter(2, maxBytes).getResultList())
+                .map(rows -> {
+                    java.util.Map<String, byte[]> documents = new java.util.HashMap<>();
+                    rows.forEach(row -> documents.put((String) row[0], (byte[]) row[1]));
+                    return documents;
+                });
     }
 
     /** Marks the rows sent, and releases the claim on those that were not (sent again at the next tick). */

@@ -108,6 +108,7 @@ public final class LoadGenerator implements Callable<Integer> {
         System.out.printf("accepted %d (refused %d) in %.1f s: %.1f reports/s%n", ids.size(), refused.get(), acceptSeconds,
                 ids.size() / acceptSeconds);
 
+        awaitPublished(run, ids);
         Map<String, JsonNode> done = awaitDone(ids);
         Metrics after = Metrics.scrape(http, services);
         Results results = Results.of(done.values());
@@ -201,6 +202,44 @@ public final class LoadGenerator implements Callable<Integer> {
         item.put("agency", run + "测试机关" + i);
         item.put("year", 2020 + i % 5);
         return item;
+    }
+
+    /**
+     * Waits, asking twice a second only how many of the run's reports are published and how many submissions failed
+     * (so that watching does not load the stack it measures), until all are one or the other, or nothing moved for
+     * a minute.
+     */
+    private void awaitPublished(String run, List<String> ids) throws Exception {
+        java.util.Set<String> ours = java.util.Set.copyOf(ids);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastMove = System.nanoTime();
+        int last = -1;
+        int lastReported = -1;
+        while (System.nanoTime() < deadline && System.nanoTime() - lastMove < TimeUnit.MINUTES.toNanos(1)) {
+            int settled = publishedReports(run) + failed(ours);
+            if (settled != last) {
+                last = settled;
+                lastMove = System.nanoTime();
+            }
+            if (settled / 500 != lastReported) {
+                lastReported = settled / 500;
+                System.out.printf("  published or failed %d/%d%n", settled, ids.size());
+            }
+            if (settled >= ids.size()) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+    }
+
+    /** How many of the run's submissions failed (the platform's newest FAILED submissions). */
+    private int failed(java.util.Set<String> ours) throws IOException, InterruptedException {
+        HttpResponse<String> r = send(HttpRequest.newBuilder(URI.create(intake + "/api/v1/submissions?status=FAILED&limit=1000")).GET());
+        int n = 0;
+        for (JsonNode s : JSON.readTree(r.body())) {
+            n += ours.contains(s.path("id").asText()) ? 1 : 0;
+        }
+        return n;
     }
 
     /** Waits until every submission is PUBLISHED or FAILED, polling the oldest pending ones; returns their status documents. */
