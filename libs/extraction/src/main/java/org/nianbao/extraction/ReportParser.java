@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -64,6 +63,13 @@ final class ReportParser {
     /** The closing date, then at most a little page chrome ("附件下载") before the end. */
     private static final String CLOSING_DATE = "\\s*((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)[^。\\d]{0,20}$";
     private static final Pattern SIGNATURE_AT_END = Pattern.compile("(?<=[。！；])\\s*([^。！；\\s\\d]{2,30}?)" + CLOSING_DATE);
+    /** Part 三's row labels, many of which on one long line show flattened text. */
+    private static final List<String> FLATTENED_LABELS = List.of("本年新收", "上年结转", "予以公开", "部分公开", "国家秘密",
+            "重复申请", "结转下年度");
+    private static final Pattern TRAILING_HEADING_PUNCTUATION = Pattern.compile("[。:：]+$");
+    private static final Pattern SIGNING_BODY = Pattern.compile(".*(政府|办公室|局|委员会|管委会|中心|院|厅|委|办)$");
+    private static final Pattern SPACES_AND_TABS = Pattern.compile("[ \\t]+");
+    private static final Pattern BLANK_LINES = Pattern.compile(" *\\n[ \\n]*");
 
     private ReportParser() {
     }
@@ -181,15 +187,15 @@ final class ReportParser {
      * line, or its rows' digits glued to their labels ("予以公开0000000"), which no table layout leaves.
      */
     static boolean isFlattened(String text) {
-        for (String line : text.split("\n")) {
-            if (line.length() > 200) {
-                String c = compact(line);
-                long labels = Stream.of("本年新收", "上年结转", "予以公开", "部分公开", "国家秘密", "重复申请", "结转下年度")
-                        .filter(c::contains).count();
-                if (labels >= 5) {
-                    return true;
-                }
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
             }
+            if (end - start > 200 && countFlattenedLabels(compact(text.substring(start, end))) >= 5) {
+                return true;
+            }
+            start = end + 1;
         }
         Matcher glued = LABEL_GLUED_TO_DIGITS.matcher(text);
         Set<String> labels = new HashSet<>();
@@ -197,6 +203,16 @@ final class ReportParser {
             labels.add(glued.group(1));
         }
         return labels.size() >= 4;
+    }
+
+    private static int countFlattenedLabels(String compactLine) {
+        int labels = 0;
+        for (String label : FLATTENED_LABELS) {
+            if (compactLine.contains(label)) {
+                labels++;
+            }
+        }
+        return labels;
     }
 
     /**
@@ -229,11 +245,14 @@ final class ReportParser {
     private static int[] findHeadings(List<String> lines) {
         int[] found = new int[HEADINGS.size()];
         Arrays.fill(found, -1);
+        String[] candidates = new String[lines.size()]; // each line's heading form, computed once
+        for (int i = 0; i < lines.size(); i++) {
+            candidates[i] = headingCandidate(lines.get(i));
+        }
         int from = 0;
         for (int h = 0; h < HEADINGS.size(); h++) {
             for (int i = from; i < lines.size(); i++) {
-                String c = compact(lines.get(i)).replaceAll("[。:：]+$", "");
-                if (c.length() <= 40 && !c.contains("。") && HEADINGS.get(h).matcher(c).find() && !isTableCell(lines.get(i))) {
+                if (candidates[i] != null && HEADINGS.get(h).matcher(candidates[i]).find()) {
                     found[h] = i;
                     from = i + 1;
                     break;
@@ -243,9 +262,25 @@ final class ReportParser {
         return found;
     }
 
+    /** The line compacted and without its closing punctuation, or null where it is no heading (long, a sentence, a cell). */
+    private static String headingCandidate(String line) {
+        String c = TRAILING_HEADING_PUNCTUATION.matcher(compact(line)).replaceAll("");
+        return c.length() <= 40 && !c.contains("。") && !isTableCell(line) ? c : null;
+    }
+
     /** A heading is a paragraph, not a cell of a table row. */
     private static boolean isTableCell(String line) {
-        return line.strip().startsWith("|") || line.chars().filter(c -> c == '\t').count() >= 2;
+        return line.strip().startsWith("|") || count(line, '\t') >= 2;
+    }
+
+    static int count(String s, char wanted) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == wanted) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void readSections(Report report, List<String> lines, int[] headings) {
@@ -342,11 +377,18 @@ final class ReportParser {
 
     /** The signing body: the short line just above the closing date, e.g. "舟山市定海区人民政府办公室". */
     private static String agencyFromSignature(List<String> lines) {
-        List<String> tail = lines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        for (int i = tail.size() - 1; i >= Math.max(1, tail.size() - 4); i--) {
-            if (DATE.matcher(tail.get(i)).matches()) {
-                String above = normaliseWhitespace(tail.get(i - 1));
-                return above.length() <= 30 && above.matches(".*(政府|办公室|局|委员会|管委会|中心|院|厅|委|办)$") ? above : null;
+        // the last five non-empty lines, stripped, last first
+        List<String> tail = new ArrayList<>(5);
+        for (int i = lines.size() - 1; i >= 0 && tail.size() < 5; i--) {
+            String t = lines.get(i).strip();
+            if (!t.isEmpty()) {
+                tail.add(t);
+            }
+        }
+        for (int k = 0; k + 1 < tail.size() && k < 4; k++) {
+            if (DATE.matcher(tail.get(k)).matches()) {
+                String above = normaliseWhitespace(tail.get(k + 1));
+                return above.length() <= 30 && SIGNING_BODY.matcher(above).matches() ? above : null;
             }
         }
         return null;
@@ -574,13 +616,57 @@ final class ReportParser {
 
     /** Collapses whitespace runs; drops spaces between CJK characters (an artefact of PDF extraction). */
     static String normaliseWhitespace(String s) {
-        String collapsed = s.replace('\u3000', ' ').replace('\u00A0', ' ').replaceAll("[ \\t]+", " ")
-                .replaceAll(" *\\n[ \\n]*", "\n").strip();
+        String spaced = s.replace('\u3000', ' ').replace('\u00A0', ' ');
+        String collapsed = BLANK_LINES.matcher(SPACES_AND_TABS.matcher(spaced).replaceAll(" ")).replaceAll("\n").strip();
         return joinCjk(collapsed);
     }
 
-    private static String joinCjk(String s) {
-        return s.replaceAll("(?<=[\\p{IsHan}，。、；：“”（）《》])\\s+(?=[\\p{IsHan}，。、；：“”（）《》\\d])", "")
-                .replaceAll("(?<=\\d)\\s+(?=[\\p{IsHan}])", "");
+    /**
+     * Drops each whitespace run ({@code \s+}) between a CJK character or CJK punctuation and a CJK character,
+     * CJK punctuation or digit, or between a digit and a CJK character.
+     */
+    static String joinCjk(String s) {
+        StringBuilder out = null; // made at the first run dropped
+        int copied = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (!isRegexSpace(s.charAt(i))) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && isRegexSpace(s.charAt(end))) {
+                end++;
+            }
+            if (i > 0 && end < s.length() && joins(s.charAt(i - 1), s.codePointAt(end))) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, i);
+                copied = end;
+            }
+            i = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** Whether the whitespace between {@code before} (a char, as a regex look-behind sees it) and {@code after} goes. */
+    private static boolean joins(char before, int after) {
+        return isCjk(before) ? isCjk(after) || isAsciiDigit(after) : isAsciiDigit(before) && isHan(after);
+    }
+
+    private static boolean isCjk(int c) {
+        return isHan(c) || "，。、；：“”（）《》".indexOf(c) >= 0;
+    }
+
+    private static boolean isHan(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Regex {@code \s}: space, \t, \n, \x0B, \f, \r. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 }

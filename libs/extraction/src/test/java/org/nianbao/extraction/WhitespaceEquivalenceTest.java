@@ -1,0 +1,89 @@
+package org.nianbao.extraction;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The parser's whitespace helpers give exactly what the regular expressions they replaced gave, on random text
+ * mixing CJK characters and punctuation, digits, letters, every kind of whitespace and surrogate pairs.
+ */
+class WhitespaceEquivalenceTest {
+    private static final String[] PIECES = {"年", "报", "𠀀", "\uD840", "\uDC00", "，", "。", "、", "；", "：", "“", "”",
+            "（", "）", "《", "》", "0", "7", "a", "Z", "-", "|", " ", "  ", "\t", "\n", "\r", "\u000B", "\f", "\u3000",
+            "\u00A0", "\u2028", "\u0085", "\u2003", "\u001C", "(", ")", "．", "１"};
+
+    @Test
+    void joinCjkMatchesTheRegularExpressions() {
+        Random random = new Random(20261202);
+        for (int n = 0; n < 200_000; n++) {
+            String s = randomText(random);
+            assertThat(ReportParser.joinCjk(s)).as("joinCjk of %s", escaped(s)).isEqualTo(joinCjkByRegex(s));
+        }
+    }
+
+    @Test
+    void normaliseWhitespaceMatchesTheRegularExpressions() {
+        Random random = new Random(7);
+        for (int n = 0; n < 200_000; n++) {
+            String s = randomText(random);
+            assertThat(ReportParser.normaliseWhitespace(s)).as("normaliseWhitespace of %s", escaped(s))
+                    .isEqualTo(normaliseWhitespaceByRegex(s));
+        }
+    }
+
+    /** TextDecoder's fast path: bytes the String constructor decodes without U+FFFD are what strict UTF-8 reads. */
+    @Test
+    void utf8WithoutReplacementIsStrictUtf8() throws Exception {
+        Random random = new Random(11);
+        int[] interesting = {0x00, 0x41, 0x7F, 0x80, 0xBF, 0xC0, 0xC1, 0xC2, 0xDF, 0xE0, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xF8,
+                0xFC, 0xFE, 0xFF, 0x9F, 0xA0, 0x8F, 0x90, 0xBB, 0xBD};
+        for (int n = 0; n < 300_000; n++) {
+            byte[] bytes = new byte[random.nextInt(8)];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) (random.nextBoolean() ? interesting[random.nextInt(interesting.length)] : random.nextInt(256));
+            }
+            String fast = new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+            String strict;
+            try {
+                strict = java.nio.charset.StandardCharsets.UTF_8.newDecoder()
+                        .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                        .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            } catch (java.nio.charset.CharacterCodingException e) {
+                strict = null;
+            }
+            if (fast.indexOf('\uFFFD') < 0) {
+                assertThat(fast).as("bytes %s", java.util.HexFormat.of().formatHex(bytes)).isEqualTo(strict);
+            }
+        }
+    }
+
+    private static String randomText(Random random) {
+        StringBuilder b = new StringBuilder();
+        int length = random.nextInt(12);
+        for (int i = 0; i < length; i++) {
+            b.append(PIECES[random.nextInt(PIECES.length)]);
+        }
+        return b.toString();
+    }
+
+    private static String normaliseWhitespaceByRegex(String s) {
+        String collapsed = s.replace('\u3000', ' ').replace('\u00A0', ' ').replaceAll("[ \\t]+", " ")
+                .replaceAll(" *\\n[ \\n]*", "\n").strip();
+        return joinCjkByRegex(collapsed);
+    }
+
+    private static String joinCjkByRegex(String s) {
+        return s.replaceAll("(?<=[\\p{IsHan}，。、；：“”（）《》])\\s+(?=[\\p{IsHan}，。、；：“”（）《》\\d])", "")
+                .replaceAll("(?<=\\d)\\s+(?=[\\p{IsHan}])", "");
+    }
+
+    private static String escaped(String s) {
+        StringBuilder b = new StringBuilder();
+        s.chars().forEach(c -> b.append(c < 0x80 && c >= 0x20 ? String.valueOf((char) c) : String.format("\\u%04X", c)));
+        return b.toString();
+    }
+}
