@@ -54,8 +54,9 @@ final class ReportParser {
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
             "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
     /** The ends of part 三's row labels, as a crawler glues the row's digits to them ("予以公开0000000"). */
-    private static final Pattern LABEL_GLUED_TO_DIGITS = Pattern.compile(
-            "(申请数量|予以公开|国家秘密|禁止公开|稳定”?|合法权益|内部事务信息|过程性信息|执法案卷|查询事项|政府信息|另行制作|仍不明确|类申请|重复申请|出版物|反复申请|已获取信息|总计|继续办理)[0-9]");
+    private static final List<String> LABEL_ENDS = List.of("申请数量", "予以公开", "国家秘密", "禁止公开", "稳定”", "稳定",
+            "合法权益", "内部事务信息", "过程性信息", "执法案卷", "查询事项", "政府信息", "另行制作", "仍不明确", "类申请", "重复申请",
+            "出版物", "反复申请", "已获取信息", "总计", "继续办理");
     private static final Pattern FIRST_APPLICATIONS_ROW = Pattern.compile("本年新收");
     /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
     private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正|收费通知|逾期未按|缴纳费用");
@@ -197,12 +198,30 @@ final class ReportParser {
             }
             start = end + 1;
         }
-        Matcher glued = LABEL_GLUED_TO_DIGITS.matcher(text);
+        return labelsGluedToDigits(text).size() >= 4;
+    }
+
+    /**
+     * The label ends found right before a digit, as the regex {@code (申请数量|…|继续办理)[0-9]} finds them: no label
+     * holds a digit, so each digit ends at most one match, and the leftmost start means the longest label.
+     */
+    static Set<String> labelsGluedToDigits(String text) {
         Set<String> labels = new HashSet<>();
-        while (glued.find()) {
-            labels.add(glued.group(1));
+        for (int d = 1; d < text.length(); d++) {
+            if (!isAsciiDigit(text.charAt(d)) || isAsciiDigit(text.charAt(d - 1))) {
+                continue;
+            }
+            String longest = null;
+            for (String label : LABEL_ENDS) {
+                if ((longest == null || label.length() > longest.length()) && text.startsWith(label, d - label.length())) {
+                    longest = label;
+                }
+            }
+            if (longest != null) {
+                labels.add(longest);
+            }
         }
-        return labels.size() >= 4;
+        return labels;
     }
 
     private static int countFlattenedLabels(String compactLine) {
