@@ -52,7 +52,7 @@ final class ReportParser {
 
     /** Page numbers on lines of their own ("-3-", "- 3 -", "第3页 共9页"), dropped before reading. */
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
-            "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
+            "[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*");
     /** The ends of part 三's row labels, as a crawler glues the row's digits to them ("予以公开0000000"). */
     private static final List<String> LABEL_ENDS = List.of("申请数量", "予以公开", "国家秘密", "禁止公开", "稳定”", "稳定",
             "合法权益", "内部事务信息", "过程性信息", "执法案卷", "查询事项", "政府信息", "另行制作", "仍不明确", "类申请", "重复申请",
@@ -69,15 +69,12 @@ final class ReportParser {
             "重复申请", "结转下年度");
     private static final Pattern TRAILING_HEADING_PUNCTUATION = Pattern.compile("[。:：]+$");
     private static final Pattern SIGNING_BODY = Pattern.compile(".*(政府|办公室|局|委员会|管委会|中心|院|厅|委|办)$");
-    private static final Pattern SPACES_AND_TABS = Pattern.compile("[ \\t]+");
-    private static final Pattern BLANK_LINES = Pattern.compile(" *\\n[ \\n]*");
 
     private ReportParser() {
     }
 
     static Report parse(String rawText, String inputType) {
-        String text = PAGE_NUMBER_LINE.matcher(rawText.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", ""))
-                .replaceAll("");
+        String text = withoutPageNumbers(rawText.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", ""));
         boolean flattened = isFlattened(text);
         if (flattened) {
             text = restoreLines(text);
@@ -148,6 +145,44 @@ final class ReportParser {
             readReviewLitigation(report, review, boundaries);
         }
         return report;
+    }
+
+    /**
+     * The text with the content of its page-number lines removed (their line breaks stay), as the regex
+     * {@code (?m)^…$} did: lines end at \n, \r, \u0085, \u2028 or \u2029.
+     */
+    static String withoutPageNumbers(String text) {
+        StringBuilder out = null; // made at the first page number
+        int copied = 0;
+        Matcher pageNumber = PAGE_NUMBER_LINE.matcher(text);
+        for (int start = 0; start <= text.length(); ) {
+            int end = start;
+            while (end < text.length() && !isLineTerminator(text.charAt(end))) {
+                end++;
+            }
+            if (mayBePageNumber(text, start, end) && pageNumber.region(start, end).matches()) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, start);
+                copied = end;
+            }
+            start = end + 1;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** The line's first character after spaces and tabs opens a page number. */
+    private static boolean mayBePageNumber(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < end && "-—–－第".indexOf(text.charAt(i)) >= 0;
     }
 
     /**
@@ -283,7 +318,10 @@ final class ReportParser {
 
     /** The line compacted and without its closing punctuation, or null where it is no heading (long, a sentence, a cell). */
     private static String headingCandidate(String line) {
-        String c = TRAILING_HEADING_PUNCTUATION.matcher(compact(line)).replaceAll("");
+        String c = compact(line);
+        if (!c.isEmpty() && "。:：\u0085".indexOf(c.charAt(c.length() - 1)) >= 0) { // the regex's only chance to match
+            c = TRAILING_HEADING_PUNCTUATION.matcher(c).replaceAll("");
+        }
         return c.length() <= 40 && !c.contains("。") && !isTableCell(line) ? c : null;
     }
 
@@ -635,9 +673,24 @@ final class ReportParser {
 
     /** Collapses whitespace runs; drops spaces between CJK characters (an artefact of PDF extraction). */
     static String normaliseWhitespace(String s) {
-        String spaced = s.replace('\u3000', ' ').replace('\u00A0', ' ');
-        String collapsed = BLANK_LINES.matcher(SPACES_AND_TABS.matcher(spaced).replaceAll(" ")).replaceAll("\n").strip();
-        return joinCjk(collapsed);
+        // each run of blanks becomes one line break if it holds one, else one space
+        StringBuilder collapsed = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            if (!isBlank(s.charAt(i))) {
+                collapsed.append(s.charAt(i++));
+                continue;
+            }
+            boolean newline = false;
+            for (; i < s.length() && isBlank(s.charAt(i)); i++) {
+                newline |= s.charAt(i) == '\n';
+            }
+            collapsed.append(newline ? '\n' : ' ');
+        }
+        return joinCjk(collapsed.toString().strip());
+    }
+
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u3000' || c == '\u00A0';
     }
 
     /**

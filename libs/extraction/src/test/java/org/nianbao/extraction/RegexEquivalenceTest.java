@@ -60,6 +60,25 @@ class RegexEquivalenceTest {
         }
     }
 
+    @Test
+    void pageNumbersGoAsTheRegularExpressionRemovedThem() {
+        Pattern pageNumberLine = Pattern.compile(
+                "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
+        String[] pieces = {"-", "—", "–", "－", "第", "页", "共", "1", "23", "4567", " ", "\t", "\n", "\r", "\r\n", "\u0085",
+                "\u2028", "\u2029", "年", "a", "\u3000"};
+        Random random = new Random(5);
+        for (int n = 0; n < 100_000; n++) {
+            StringBuilder b = new StringBuilder();
+            int length = random.nextInt(14);
+            for (int i = 0; i < length; i++) {
+                b.append(pieces[random.nextInt(pieces.length)]);
+            }
+            String s = b.toString();
+            assertThat(ReportParser.withoutPageNumbers(s)).as("page numbers in %s", escaped(s))
+                    .isEqualTo(pageNumberLine.matcher(s).replaceAll(""));
+        }
+    }
+
     /** TextDecoder's fast path: bytes the String constructor decodes without U+FFFD are what strict UTF-8 reads. */
     @Test
     void utf8WithoutReplacementIsStrictUtf8() throws Exception {
