@@ -24,6 +24,6 @@ enum DocumentType {
     static boolean looksLikeHtml(String text) {
         String head = text.length() > 4096 ? text.substring(0, 4096) : text;
         // CASE_INSENSITIVE covers the ASCII markup; lower-casing the text first found nothing more
-        return HTML_MARKUP.matcher(head).find();
+        return head.indexOf('<') >= 0 && HTML_MARKUP.matcher(head).find();
     }
 }

@@ -59,7 +59,7 @@ final class ReportParser {
             "出版物", "反复申请", "已获取信息", "总计", "继续办理");
     private static final Pattern FIRST_APPLICATIONS_ROW = Pattern.compile("本年新收");
     /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
-    private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正|收费通知|逾期未按|缴纳费用");
+    private static final List<String> SPLIT_OTHER = List.of("逾期不补正", "收费通知", "逾期未按", "缴纳费用");
     private static final Pattern CRAWLER_FIELD = Pattern.compile("^(标题|题目|title|Title)\\s*[:：]\\s*");
     /** The closing date, then at most a little page chrome ("附件下载") before the end. */
     private static final String CLOSING_DATE = "\\s*((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)[^。\\d]{0,20}$";
@@ -100,7 +100,7 @@ final class ReportParser {
         }
         boolean markers2021 = MARKERS_2021.stream().anyMatch(compactAll::contains);
         boolean markers2019 = MARKERS_2019.stream().anyMatch(compactAll::contains);
-        boolean otherSplit = SPLIT_OTHER.matcher(compactAll).find();
+        boolean otherSplit = SPLIT_OTHER.stream().anyMatch(compactAll::contains);
         boolean standardTables = markers2019 || markers2021 || compactAll.contains("本年新收");
         boolean legacyTables = !compactAll.contains("本年新收") && LEGACY_MARKERS.matcher(compactAll).find();
         if (report.year != null && report.year <= 2018 || legacyTables) {
