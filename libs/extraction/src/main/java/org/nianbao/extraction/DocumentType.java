@@ -1,7 +1,6 @@
 package org.nianbao.extraction;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /** The kind of document, from its content. */
@@ -24,6 +23,7 @@ enum DocumentType {
 
     static boolean looksLikeHtml(String text) {
         String head = text.length() > 4096 ? text.substring(0, 4096) : text;
-        return HTML_MARKUP.matcher(head.toLowerCase(Locale.ROOT)).find();
+        // CASE_INSENSITIVE covers the ASCII markup; lower-casing the text first found nothing more
+        return head.indexOf('<') >= 0 && HTML_MARKUP.matcher(head).find();
     }
 }

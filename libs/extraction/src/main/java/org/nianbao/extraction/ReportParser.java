@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -53,24 +52,29 @@ final class ReportParser {
 
     /** Page numbers on lines of their own ("-3-", "- 3 -", "第3页 共9页"), dropped before reading. */
     private static final Pattern PAGE_NUMBER_LINE = Pattern.compile(
-            "(?m)^[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*$");
+            "[ \\t]*([-—–－][ \\t]*\\d{1,3}[ \\t]*[-—–－]|第[ \\t]*\\d+[ \\t]*页([ \\t]*共[ \\t]*\\d+[ \\t]*页)?)[ \\t]*");
     /** The ends of part 三's row labels, as a crawler glues the row's digits to them ("予以公开0000000"). */
-    private static final Pattern LABEL_GLUED_TO_DIGITS = Pattern.compile(
-            "(申请数量|予以公开|国家秘密|禁止公开|稳定”?|合法权益|内部事务信息|过程性信息|执法案卷|查询事项|政府信息|另行制作|仍不明确|类申请|重复申请|出版物|反复申请|已获取信息|总计|继续办理)[0-9]");
+    private static final List<String> LABEL_ENDS = List.of("申请数量", "予以公开", "国家秘密", "禁止公开", "稳定”", "稳定",
+            "合法权益", "内部事务信息", "过程性信息", "执法案卷", "查询事项", "政府信息", "另行制作", "仍不明确", "类申请", "重复申请",
+            "出版物", "反复申请", "已获取信息", "总计", "继续办理");
     private static final Pattern FIRST_APPLICATIONS_ROW = Pattern.compile("本年新收");
     /** The three rows of the 2021 （六）其他处理 (any of them shows the split block). */
-    private static final Pattern SPLIT_OTHER = Pattern.compile("逾期不补正|收费通知|逾期未按|缴纳费用");
+    private static final List<String> SPLIT_OTHER = List.of("逾期不补正", "收费通知", "逾期未按", "缴纳费用");
     private static final Pattern CRAWLER_FIELD = Pattern.compile("^(标题|题目|title|Title)\\s*[:：]\\s*");
     /** The closing date, then at most a little page chrome ("附件下载") before the end. */
     private static final String CLOSING_DATE = "\\s*((?:19|20)\\d{2}\\s*年\\s*\\d{1,2}\\s*月\\s*\\d{1,2}\\s*日)[^。\\d]{0,20}$";
     private static final Pattern SIGNATURE_AT_END = Pattern.compile("(?<=[。！；])\\s*([^。！；\\s\\d]{2,30}?)" + CLOSING_DATE);
+    /** Part 三's row labels, many of which on one long line show flattened text. */
+    private static final List<String> FLATTENED_LABELS = List.of("本年新收", "上年结转", "予以公开", "部分公开", "国家秘密",
+            "重复申请", "结转下年度");
+    private static final Pattern TRAILING_HEADING_PUNCTUATION = Pattern.compile("[。:：]+$");
+    private static final Pattern SIGNING_BODY = Pattern.compile(".*(政府|办公室|局|委员会|管委会|中心|院|厅|委|办)$");
 
     private ReportParser() {
     }
 
     static Report parse(String rawText, String inputType) {
-        String text = PAGE_NUMBER_LINE.matcher(rawText.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", ""))
-                .replaceAll("");
+        String text = withoutPageNumbers(rawText.replace("\r\n", "\n").replace('\r', '\n').replace("\uFEFF", ""));
         boolean flattened = isFlattened(text);
         if (flattened) {
             text = restoreLines(text);
@@ -96,7 +100,7 @@ final class ReportParser {
         }
         boolean markers2021 = MARKERS_2021.stream().anyMatch(compactAll::contains);
         boolean markers2019 = MARKERS_2019.stream().anyMatch(compactAll::contains);
-        boolean otherSplit = SPLIT_OTHER.matcher(compactAll).find();
+        boolean otherSplit = SPLIT_OTHER.stream().anyMatch(compactAll::contains);
         boolean standardTables = markers2019 || markers2021 || compactAll.contains("本年新收");
         boolean legacyTables = !compactAll.contains("本年新收") && LEGACY_MARKERS.matcher(compactAll).find();
         if (report.year != null && report.year <= 2018 || legacyTables) {
@@ -144,6 +148,44 @@ final class ReportParser {
     }
 
     /**
+     * The text with the content of its page-number lines removed (their line breaks stay), as the regex
+     * {@code (?m)^…$} did: lines end at \n, \r, \u0085, \u2028 or \u2029.
+     */
+    static String withoutPageNumbers(String text) {
+        StringBuilder out = null; // made at the first page number
+        int copied = 0;
+        Matcher pageNumber = PAGE_NUMBER_LINE.matcher(text);
+        for (int start = 0; start <= text.length(); ) {
+            int end = start;
+            while (end < text.length() && !isLineTerminator(text.charAt(end))) {
+                end++;
+            }
+            if (mayBePageNumber(text, start, end) && pageNumber.region(start, end).matches()) {
+                if (out == null) {
+                    out = new StringBuilder(text.length());
+                }
+                out.append(text, copied, start);
+                copied = end;
+            }
+            start = end + 1;
+        }
+        return out == null ? text : out.append(text, copied, text.length()).toString();
+    }
+
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
+    }
+
+    /** The line's first character after spaces and tabs opens a page number. */
+    private static boolean mayBePageNumber(String text, int start, int end) {
+        int i = start;
+        while (i < end && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+            i++;
+        }
+        return i < end && "-—–－第".indexOf(text.charAt(i)) >= 0;
+    }
+
+    /**
      * Flattened text keeps no trace of an empty cell, so "192" could be 192 and two blanks. Where any row of the
      * document shows fewer digits than cells, its author leaves cells empty, and every run is read allowing it.
      */
@@ -181,22 +223,50 @@ final class ReportParser {
      * line, or its rows' digits glued to their labels ("予以公开0000000"), which no table layout leaves.
      */
     static boolean isFlattened(String text) {
-        for (String line : text.split("\n")) {
-            if (line.length() > 200) {
-                String c = compact(line);
-                long labels = Stream.of("本年新收", "上年结转", "予以公开", "部分公开", "国家秘密", "重复申请", "结转下年度")
-                        .filter(c::contains).count();
-                if (labels >= 5) {
-                    return true;
+        for (int start = 0; start < text.length(); ) {
+            int end = text.indexOf('\n', start);
+            if (end < 0) {
+                end = text.length();
+            }
+            if (end - start > 200 && countFlattenedLabels(compact(text.substring(start, end))) >= 5) {
+                return true;
+            }
+            start = end + 1;
+        }
+        return labelsGluedToDigits(text).size() >= 4;
+    }
+
+    /**
+     * The label ends found right before a digit, as the regex {@code (申请数量|…|继续办理)[0-9]} finds them: no label
+     * holds a digit, so each digit ends at most one match, and the leftmost start means the longest label.
+     */
+    static Set<String> labelsGluedToDigits(String text) {
+        Set<String> labels = new HashSet<>();
+        for (int d = 1; d < text.length(); d++) {
+            if (!isAsciiDigit(text.charAt(d)) || isAsciiDigit(text.charAt(d - 1))) {
+                continue;
+            }
+            String longest = null;
+            for (String label : LABEL_ENDS) {
+                if ((longest == null || label.length() > longest.length()) && text.startsWith(label, d - label.length())) {
+                    longest = label;
                 }
             }
+            if (longest != null) {
+                labels.add(longest);
+            }
         }
-        Matcher glued = LABEL_GLUED_TO_DIGITS.matcher(text);
-        Set<String> labels = new HashSet<>();
-        while (glued.find()) {
-            labels.add(glued.group(1));
+        return labels;
+    }
+
+    private static int countFlattenedLabels(String compactLine) {
+        int labels = 0;
+        for (String label : FLATTENED_LABELS) {
+            if (compactLine.contains(label)) {
+                labels++;
+            }
         }
-        return labels.size() >= 4;
+        return labels;
     }
 
     /**
@@ -229,11 +299,14 @@ final class ReportParser {
     private static int[] findHeadings(List<String> lines) {
         int[] found = new int[HEADINGS.size()];
         Arrays.fill(found, -1);
+        String[] candidates = new String[lines.size()]; // each line's heading form, computed once
+        for (int i = 0; i < lines.size(); i++) {
+            candidates[i] = headingCandidate(lines.get(i));
+        }
         int from = 0;
         for (int h = 0; h < HEADINGS.size(); h++) {
             for (int i = from; i < lines.size(); i++) {
-                String c = compact(lines.get(i)).replaceAll("[。:：]+$", "");
-                if (c.length() <= 40 && !c.contains("。") && HEADINGS.get(h).matcher(c).find() && !isTableCell(lines.get(i))) {
+                if (candidates[i] != null && HEADINGS.get(h).matcher(candidates[i]).find()) {
                     found[h] = i;
                     from = i + 1;
                     break;
@@ -243,9 +316,28 @@ final class ReportParser {
         return found;
     }
 
+    /** The line compacted and without its closing punctuation, or null where it is no heading (long, a sentence, a cell). */
+    private static String headingCandidate(String line) {
+        String c = compact(line);
+        if (!c.isEmpty() && "。:：\u0085".indexOf(c.charAt(c.length() - 1)) >= 0) { // the regex's only chance to match
+            c = TRAILING_HEADING_PUNCTUATION.matcher(c).replaceAll("");
+        }
+        return c.length() <= 40 && !c.contains("。") && !isTableCell(line) ? c : null;
+    }
+
     /** A heading is a paragraph, not a cell of a table row. */
     private static boolean isTableCell(String line) {
-        return line.strip().startsWith("|") || line.chars().filter(c -> c == '\t').count() >= 2;
+        return line.strip().startsWith("|") || count(line, '\t') >= 2;
+    }
+
+    static int count(String s, char wanted) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == wanted) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static void readSections(Report report, List<String> lines, int[] headings) {
@@ -342,11 +434,18 @@ final class ReportParser {
 
     /** The signing body: the short line just above the closing date, e.g. "舟山市定海区人民政府办公室". */
     private static String agencyFromSignature(List<String> lines) {
-        List<String> tail = lines.stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
-        for (int i = tail.size() - 1; i >= Math.max(1, tail.size() - 4); i--) {
-            if (DATE.matcher(tail.get(i)).matches()) {
-                String above = normaliseWhitespace(tail.get(i - 1));
-                return above.length() <= 30 && above.matches(".*(政府|办公室|局|委员会|管委会|中心|院|厅|委|办)$") ? above : null;
+        // the last five non-empty lines, stripped, last first
+        List<String> tail = new ArrayList<>(5);
+        for (int i = lines.size() - 1; i >= 0 && tail.size() < 5; i--) {
+            String t = lines.get(i).strip();
+            if (!t.isEmpty()) {
+                tail.add(t);
+            }
+        }
+        for (int k = 0; k + 1 < tail.size() && k < 4; k++) {
+            if (DATE.matcher(tail.get(k)).matches()) {
+                String above = normaliseWhitespace(tail.get(k + 1));
+                return above.length() <= 30 && SIGNING_BODY.matcher(above).matches() ? above : null;
             }
         }
         return null;
@@ -574,13 +673,72 @@ final class ReportParser {
 
     /** Collapses whitespace runs; drops spaces between CJK characters (an artefact of PDF extraction). */
     static String normaliseWhitespace(String s) {
-        String collapsed = s.replace('\u3000', ' ').replace('\u00A0', ' ').replaceAll("[ \\t]+", " ")
-                .replaceAll(" *\\n[ \\n]*", "\n").strip();
-        return joinCjk(collapsed);
+        // each run of blanks becomes one line break if it holds one, else one space
+        StringBuilder collapsed = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); ) {
+            if (!isBlank(s.charAt(i))) {
+                collapsed.append(s.charAt(i++));
+                continue;
+            }
+            boolean newline = false;
+            for (; i < s.length() && isBlank(s.charAt(i)); i++) {
+                newline |= s.charAt(i) == '\n';
+            }
+            collapsed.append(newline ? '\n' : ' ');
+        }
+        return joinCjk(collapsed.toString().strip());
     }
 
-    private static String joinCjk(String s) {
-        return s.replaceAll("(?<=[\\p{IsHan}，。、；：“”（）《》])\\s+(?=[\\p{IsHan}，。、；：“”（）《》\\d])", "")
-                .replaceAll("(?<=\\d)\\s+(?=[\\p{IsHan}])", "");
+    private static boolean isBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == '\u3000' || c == '\u00A0';
+    }
+
+    /**
+     * Drops each whitespace run ({@code \s+}) between a CJK character or CJK punctuation and a CJK character,
+     * CJK punctuation or digit, or between a digit and a CJK character.
+     */
+    static String joinCjk(String s) {
+        StringBuilder out = null; // made at the first run dropped
+        int copied = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (!isRegexSpace(s.charAt(i))) {
+                continue;
+            }
+            int end = i + 1;
+            while (end < s.length() && isRegexSpace(s.charAt(end))) {
+                end++;
+            }
+            if (i > 0 && end < s.length() && joins(s.charAt(i - 1), s.codePointAt(end))) {
+                if (out == null) {
+                    out = new StringBuilder(s.length());
+                }
+                out.append(s, copied, i);
+                copied = end;
+            }
+            i = end;
+        }
+        return out == null ? s : out.append(s, copied, s.length()).toString();
+    }
+
+    /** Whether the whitespace between {@code before} (a char, as a regex look-behind sees it) and {@code after} goes. */
+    private static boolean joins(char before, int after) {
+        return isCjk(before) ? isCjk(after) || isAsciiDigit(after) : isAsciiDigit(before) && isHan(after);
+    }
+
+    private static boolean isCjk(int c) {
+        return isHan(c) || "，。、；：“”（）《》".indexOf(c) >= 0;
+    }
+
+    private static boolean isHan(int c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.HAN;
+    }
+
+    private static boolean isAsciiDigit(int c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** Regex {@code \s}: space, \t, \n, \x0B, \f, \r. */
+    private static boolean isRegexSpace(char c) {
+        return c == ' ' || c >= '\t' && c <= '\r';
     }
 }

@@ -19,17 +19,26 @@ final class TableText {
     }
 
     static Normalised normalise(String region) {
-        long pipes = region.chars().filter(c -> c == '|').count();
-        if (pipes >= 15) {
+        if (ReportParser.count(region, '|') >= 15) {
             return new Normalised(fromPipes(region), Layout.TABS);
         }
         List<String> lines = region.lines().toList();
-        long cellPerLine = lines.stream().filter(l -> l.startsWith("\t") && l.indexOf('\t', 1) < 0).count();
-        long multiTab = lines.stream().filter(l -> l.chars().filter(c -> c == '\t').count() >= 2).count();
+        int cellPerLine = 0;
+        int multiTab = 0;
+        boolean wideTabRow = false;
+        for (String line : lines) {
+            int tabs = ReportParser.count(line, '\t');
+            if (tabs == 1 && line.startsWith("\t")) {
+                cellPerLine++;
+            }
+            if (tabs >= 2) {
+                multiTab++;
+            }
+            wideTabRow |= tabs >= 6;
+        }
         if (cellPerLine >= 10 && cellPerLine > multiTab * 2) {
             return new Normalised(fromCellPerLine(lines), Layout.TABS);
         }
-        boolean wideTabRow = lines.stream().anyMatch(l -> l.chars().filter(c -> c == '\t').count() >= 6);
         if (multiTab >= 3 || wideTabRow) {
             return new Normalised(region, Layout.TABS);
         }

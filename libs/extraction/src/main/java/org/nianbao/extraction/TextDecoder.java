@@ -29,7 +29,7 @@ public final class TextDecoder {
         } else if (startsWith(bytes, 0xFE, 0xFF)) {
             text = strict(bytes, 2, StandardCharsets.UTF_16BE);
         } else {
-            text = strict(bytes, 0, StandardCharsets.UTF_8);
+            text = strictUtf8(bytes);
             if (text == null) {
                 text = strict(bytes, 0, GB18030);
             }
@@ -41,6 +41,15 @@ public final class TextDecoder {
             throw new UnreadableDocumentException("The document holds binary data, not text.");
         }
         return text;
+    }
+
+    /**
+     * Strict UTF-8 the fast way: the String constructor replaces malformed input with U+FFFD, so a result without
+     * U+FFFD was valid; only text holding U+FFFD (malformed, or written so) goes through the strict decoder.
+     */
+    private static String strictUtf8(byte[] bytes) {
+        String text = new String(bytes, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? text : strict(bytes, 0, StandardCharsets.UTF_8);
     }
 
     private static String strict(byte[] bytes, int offset, Charset charset) {
