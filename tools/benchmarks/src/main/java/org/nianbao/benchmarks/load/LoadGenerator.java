@@ -287,7 +287,7 @@ public final class LoadGenerator implements Callable<Integer> {
     private int replayAll(Metrics before) throws Exception {
         Instant start = Instant.now();
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(intake + "/admin/v1/replay?all=true"))
-                .header("Authorization", "Bearer " + adminToken).POST(HttpRequest.BodyPublishers.noBody()), true);
+                .POST(HttpRequest.BodyPublishers.noBody()), true);
         if (response.statusCode() != 200) {
             throw new IOException("replay answered " + response.statusCode() + ": " + response.body());
         }
