@@ -53,7 +53,9 @@ class OperationsIT {
                 "NIANBAO_SWEEP_CROSS_YEAR_EVERY", "2s",
                 "NIANBAO_SWEEP_CROSS_YEAR_DELAY", "5s"))
                 // extraction gives up on a document store that stays away after 5 s of retries (default 10 minutes)
-                .environment("extraction", Map.of("NIANBAO_STAGE_GIVE_UP_AFTER", "PT5S")));
+                .environment("extraction", Map.of("NIANBAO_STAGE_GIVE_UP_AFTER", "PT5S"))
+                // every document is fetched from intake's store, as one over 256 KiB is (small ones travel in their event)
+                .environment("intake", Map.of("NIANBAO_OUTBOX_INLINE_DOCUMENT_MAX_BYTES", "0")));
     }
 
     @AfterAll
