@@ -32,10 +32,6 @@ public final class EventSender {
         return new EventSender(emitter, source);
     }
 
-    public Uni<Void> send(PipelineEvent event) {
-        return send(PipelineEvents.message(event, source), event);
-    }
-
     /**
      * Sends an event stored as JSON (intake's outbox), as a child of the trace it was stored in ({@code traceparent},
      * {@code tracestate}: null when tracing was off).

@@ -13,7 +13,9 @@ import org.nianbao.events.PipelineEvent;
 import java.time.Duration;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
@@ -100,21 +102,13 @@ public final class StageCycle<E> {
         // Quarkus keeps the MDC per message context: the log lines of a single record's work name its submission.
         MDC.put(PipelineEvents.LOG_SUBMISSION, records.size() == 1 ? submission(records.get(0)) : "");
         List<Read<E>> read = new ArrayList<>(records.size());
-        List<Message<String>> unreadable = new ArrayList<>();
-        List<Throwable> reasons = new ArrayList<>();
+        Uni<Void> done = Uni.createFrom().voidItem();
         for (Message<String> record : records) {
             try {
                 read.add(new Read<>(record, reader.apply(record)));
-            } catch (RuntimeException e) {
-                unreadable.add(record);
-                reasons.add(e);
+            } catch (RuntimeException unreadable) {
+                done = done.chain(() -> deadLetter(record, unreadable));
             }
-        }
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (int i = 0; i < unreadable.size(); i++) {
-            Message<String> record = unreadable.get(i);
-            Throwable reason = reasons.get(i);
-            done = done.chain(() -> deadLetter(record, reason));
         }
         List<Read<E>> toHandle = read.stream().filter(r -> r.event != null).toList();
         return done.chain(() -> toHandle.isEmpty() ? Uni.createFrom().voidItem()
@@ -153,19 +147,17 @@ public final class StageCycle<E> {
                     .invoke(x -> PipelineMetrics.handled(stage, System.nanoTime() - start));
         }).flatMap(events -> {
             long start = System.nanoTime();
-            return sender.sendAll(events, event -> causeOf(event, batch))
+            Map<String, Message<?>> causes = causes(batch);
+            return sender.sendAll(events, event -> causes.get(event.submissionId()))
                     .invoke(() -> PipelineMetrics.sent(stage, System.nanoTime() - start));
         });
     }
 
-    /** The record an event continues (its trace): the last of the batch about the same submission, if any. */
-    private static Message<?> causeOf(PipelineEvent event, List<? extends Read<?>> batch) {
-        for (int i = batch.size() - 1; i >= 0; i--) {
-            if (submission(batch.get(i).record).equals(event.submissionId())) {
-                return batch.get(i).record;
-            }
-        }
-        return null;
+    /** The record each event continues (its trace), by submission: the last of the batch about it. */
+    private static Map<String, Message<?>> causes(List<? extends Read<?>> batch) {
+        Map<String, Message<?>> causes = new HashMap<>();
+        batch.forEach(one -> causes.put(submission(one.record), one.record));
+        return causes;
     }
 
     private Throwable givenUp(Throwable e) {
