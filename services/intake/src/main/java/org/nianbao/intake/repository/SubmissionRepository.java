@@ -10,6 +10,7 @@ import org.nianbao.intake.model.Submission;
 import org.nianbao.intake.model.SubmissionEvent;
 
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -51,22 +52,10 @@ public class SubmissionRepository {
      */
     @WithSession
     public Uni<Void> record(List<SubmissionEvent> events) {
-        if (events.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        String sql = "INSERT INTO submission_event (event_id, submission_id, type, stage, validation_round, occurred_at,"
-                + " applied, detail) VALUES " + NativeInsert.values(events.size(), 8) + " ON CONFLICT (event_id) DO NOTHING";
-        return Panache.getSession().flatMap(session -> {
-            var insert = session.createNativeQuery(sql);
-            int p = 1;
-            for (SubmissionEvent e : events) {
-                insert.setParameter(p++, e.eventId).setParameter(p++, e.submissionId).setParameter(p++, e.type)
-                        .setParameter(p++, e.stage.name()).setParameter(p++, e.validationRound)
-                        .setParameter(p++, e.occurredAt.atOffset(ZoneOffset.UTC)).setParameter(p++, e.applied)
-                        .setParameter(p++, e.detail);
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+        return NativeInsert.insert("INSERT INTO submission_event (event_id, submission_id, type, stage, validation_round,"
+                        + " occurred_at, applied, detail) VALUES", events, e -> Arrays.asList(e.eventId, e.submissionId, e.type,
+                        e.stage.name(), e.validationRound, e.occurredAt.atOffset(ZoneOffset.UTC), e.applied, e.detail),
+                "ON CONFLICT (event_id) DO NOTHING").replaceWithVoid();
     }
 
     /** A submission's events and dead letters in the order they arrived. */

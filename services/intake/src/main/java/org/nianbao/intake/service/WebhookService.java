@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -65,22 +66,11 @@ public class WebhookService {
             Map<String, String> urls = new HashMap<>();
             platforms.stream().filter(p -> p.webhookUrl != null && !p.webhookUrl.isBlank()).forEach(p -> urls.put(p.id, p.webhookUrl));
             List<Decision> calls = decisions.stream().filter(d -> urls.containsKey(d.platformId())).toList();
-            if (calls.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
             OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-            String sql = "INSERT INTO webhook_delivery (id, platform_id, submission_id, url, payload, created_at, next_attempt_at)"
-                    + " VALUES " + NativeInsert.values(calls.size(), 7) + " ON CONFLICT (id) DO NOTHING";
-            return Panache.getSession().flatMap(session -> {
-                var insert = session.createNativeQuery(sql);
-                int p = 1;
-                for (Decision d : calls) {
-                    insert.setParameter(p++, d.id()).setParameter(p++, d.platformId()).setParameter(p++, d.submissionId())
-                            .setParameter(p++, urls.get(d.platformId())).setParameter(p++, d.payload())
-                            .setParameter(p++, now).setParameter(p++, now);
-                }
-                return insert.executeUpdate();
-            }).replaceWithVoid();
+            return NativeInsert.insert("INSERT INTO webhook_delivery (id, platform_id, submission_id, url, payload, created_at,"
+                            + " next_attempt_at) VALUES", calls, d -> Arrays.asList(d.id(), d.platformId(), d.submissionId(),
+                            urls.get(d.platformId()), d.payload(), now, now),
+                    "ON CONFLICT (id) DO NOTHING").replaceWithVoid();
         });
     }
 
