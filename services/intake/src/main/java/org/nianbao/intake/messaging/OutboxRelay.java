@@ -116,7 +116,9 @@ public class OutboxRelay {
     /** Claims a chunk, sends it, records what was sent. */
     private Uni<Outcome> relayChunk() {
         return outbox.claim(chunkSize).flatMap(rows -> rows.isEmpty() ? Uni.createFrom().item(Outcome.DONE)
-                : outbox.smallDocuments(submitted(rows), inlineMaxBytes).flatMap(documents -> sendAll(rows, documents)).map(allSent -> !allSent ? Outcome.FAILED : rows.size() == chunkSize ? Outcome.MORE : Outcome.DONE));
+                : outbox.smallDocuments(submitted(rows), inlineMaxBytes)
+                .flatMap(documents -> sendAll(rows, documents))
+                .map(allSent -> !allSent ? Outcome.FAILED : rows.size() == chunkSize ? Outcome.MORE : Outcome.DONE));
     }
 
     /** The submissions whose report-submitted the rows are. */

@@ -1,5 +1,6 @@
 package org.nianbao.intake.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
@@ -17,6 +18,7 @@ import org.nianbao.intake.service.StageService;
 import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.StageCycle;
+import org.nianbao.model.Json;
 
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +39,7 @@ public class StageTracker {
     private final StageCycle<ReportParsed> parsed = StageCycle.of("intake-parsed", ReportParsed.class, EventSender.NONE);
     private final StageCycle<ReportValidated> validated = StageCycle.of("intake-validated", ReportValidated.class, EventSender.NONE);
     private final StageCycle<ReportPublished> published = StageCycle.of("intake-published", ReportPublished.class, EventSender.NONE);
-    /** A dead letter's payload is the event that failed, of any type: read as a JSON tree. */
+    /** A dead letter is read from its headers, and from its payload (the event that failed, of any type) where they say nothing. */
     private final StageCycle<StageService.DeadLetter> failures = StageCycle.reading("intake-failures", StageTracker::deadLetter, EventSender.NONE);
 
     @Incoming("parsed-in")
@@ -88,8 +90,8 @@ public class StageTracker {
 
     private static JsonNode lenient(String payload) {
         try {
-            return payload == null ? null : org.nianbao.model.Json.mapper().readTree(payload);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return payload == null ? null : Json.mapper().readTree(payload);
+        } catch (JsonProcessingException e) {
             return null;
         }
     }
