@@ -14,13 +14,16 @@ import java.util.regex.Pattern;
  * read, or a part 六 it could not find, is never compared.
  */
 final class ConsistencyRules {
-    private static final Pattern RECEIVED = Pattern.compile("(?:收到|受理|新收)[^。；;]{0,20}?申请[^。；;\\d]{0,8}?(\\d+)\\s*件");
+    private static final Pattern RECEIVED = Pattern.compile("(?=[收受新])(?:收到|受理|新收)[^。；;]{0,20}?申请[^。；;\\d]{0,8}?(\\d+)\\s*件");
     private static final Pattern REVIEW = Pattern.compile("行政复议(?:案件|申请)?[^。；;\\d]{0,6}?(\\d+)\\s*(?:件|起)");
     private static final Pattern LITIGATION = Pattern.compile("行政诉讼(?:案件)?[^。；;\\d]{0,6}?(\\d+)\\s*(?:件|起)");
     private static final Pattern IN_FORCE = Pattern.compile("现行有效[^。；;\\d]{0,12}?(?:规范性文件)?[^。；;\\d]{0,4}?(\\d+)\\s*件");
     private static final Pattern FEE = Pattern.compile("信息处理费|处理费");
     private static final Pattern NO_FEE = Pattern.compile("(未|没有|无)[^。]{0,6}(收取|收费)|收取[^。]{0,8}0\\s*元|不收取");
-    private static final Pattern PERCENT = Pattern.compile("(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^。；;%]{0,15}?(\\d+)\\s*件[^。；;%]{0,6}?占[^。；;%\\d]{0,6}?(\\d+(?:\\.\\d+)?)\\s*%");
+    private static final Pattern PERCENT = Pattern.compile("(?=[予部不无其])(予以公开|部分公开|不予公开|无法提供|不予处理|其他处理)[^。；;%]{0,15}?(\\d+)\\s*件[^。；;%]{0,6}?占[^。；;%\\d]{0,6}?(\\d+(?:\\.\\d+)?)\\s*%");
+
+    // RECEIVED and PERCENT open with a lookahead on their alternatives' first characters: the same matches, but a
+    // position is dismissed by one character test instead of trying every alternative (measured: most of D-01/D-05's time).
 
     private ConsistencyRules() {
     }

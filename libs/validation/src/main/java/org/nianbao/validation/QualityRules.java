@@ -29,11 +29,12 @@ final class QualityRules {
     static void check(Check c) {
         Integer year = c.year();
         String overview = c.report.sections.overview;
-        if (overview != null && year != null && year >= 2021 && Cells.cjkLength(overview) > c.config.overviewWarnLength()
+        int overviewLength = Cells.cjkLength(overview);
+        if (overview != null && year != null && year >= 2021 && overviewLength > c.config.overviewWarnLength()
                 && !c.unread("sections.activeDisclosure")) { // a missed heading 二 would leave part 二 inside part 一
-            c.warning("E-01", List.of("sections.overview"), "≤ " + c.config.overviewWarnLength(), Cells.cjkLength(overview),
-                    "总体情况约" + Cells.cjkLength(overview) + "字，超过“原则上不超过一千字”的要求。",
-                    "The overview has about " + Cells.cjkLength(overview) + " characters, more than the 1,000 the format allows.");
+            c.warning("E-01", List.of("sections.overview"), "≤ " + c.config.overviewWarnLength(), overviewLength,
+                    "总体情况约" + overviewLength + "字，超过“原则上不超过一千字”的要求。",
+                    "The overview has about " + overviewLength + " characters, more than the 1,000 the format allows.");
         }
         if (overview != null) {
             coverage(c, overview);
@@ -64,8 +65,9 @@ final class QualityRules {
         if (problems == null) {
             return;
         }
-        if (Cells.cjkLength(problems) < 60 || !PROBLEM_MARKER.matcher(problems).find() || !IMPROVEMENT_MARKER.matcher(problems).find()) {
-            c.warning("E-03", List.of("sections.problems"), null, Cells.cjkLength(problems),
+        int length = Cells.cjkLength(problems);
+        if (length < 60 || !PROBLEM_MARKER.matcher(problems).find() || !IMPROVEMENT_MARKER.matcher(problems).find()) {
+            c.warning("E-03", List.of("sections.problems"), null, length,
                     "“存在的主要问题及改进情况”内容空泛，应具体写明问题和改进措施。",
                     "Part 五 is too thin: name the actual problems and the measures taken or planned.");
         }

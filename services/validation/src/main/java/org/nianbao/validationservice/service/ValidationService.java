@@ -93,7 +93,7 @@ public class ValidationService {
             added.add(row);
         }
         List<ReportValidated> events = new ArrayList<>();
-        events.add(validate(row, known.latest(row.agencyKey, row.year == null ? null : row.year - 1)));
+        events.add(validate(row, parsed.report(), known.latest(row.agencyKey, row.year == null ? null : row.year - 1)));
         ValidatedReport next = row.year == null ? null : known.latest(row.agencyKey, row.year + 1);
         // re-validates the agency's next year, if stored and not yet validated against this year as it now reads
         if (next != null && CrossYear.stale(next.validatedAgainst, CrossYear.fingerprint(row))) {
@@ -139,11 +139,11 @@ public class ValidationService {
     /** A new validation round of a stored report against {@code previous}. */
     private ReportValidated revalidate(ValidatedReport row, ValidatedReport previous) {
         row.validationRound++;
-        return validate(row, previous);
+        return validate(row, PipelineEvents.read(row.report, Report.class), previous);
     }
 
-    private ReportValidated validate(ValidatedReport row, ValidatedReport previous) {
-        Report report = PipelineEvents.read(row.report, Report.class);
+    /** Validates a stored report ({@code row}, whose model is {@code report}) against {@code previous}. */
+    private ReportValidated validate(ValidatedReport row, Report report, ValidatedReport previous) {
         SubmissionMetadata metadata = PipelineEvents.read(row.metadata, SubmissionMetadata.class);
         Report previousReport = previous == null ? null : PipelineEvents.read(previous.report, Report.class);
         List<Finding> findings = validator.validate(report, metadata, previousReport);
