@@ -11,6 +11,8 @@ import java.util.stream.Stream;
  * which no report is found (no standard table, no part of the narrative), is an {@link UnreadableDocumentException}.
  */
 public final class ReportExtractor {
+    /** Signs of a report (parts' headings, part 三's first row) that make a text plainly one. */
+    private static final int PLAIN_SIGNS = 3;
     private final DocumentLimits limits;
 
     public ReportExtractor() {
@@ -56,6 +58,21 @@ public final class ReportExtractor {
             default -> {
             }
         }
+    }
+
+    /**
+     * For a service receiving text or HTML (decoded): true when the text plainly is a report, for it names at least
+     * {@value #PLAIN_SIGNS} of the six parts' headings and part 三's first row (本年新收), so that reading it in full
+     * can wait for extraction. False decides nothing: such a text must be read ({@link #extractText}) to know.
+     */
+    public static boolean plainlyReport(String text) {
+        int signs = text.contains("本年新收") ? 1 : 0;
+        for (int h = 0; h < ReportParser.HEADINGS.size() && signs < PLAIN_SIGNS; h++) {
+            if (ReportParser.HEADINGS.get(h).matcher(text).find()) {
+                signs++;
+            }
+        }
+        return signs >= PLAIN_SIGNS;
     }
 
     /** The report, unless nothing of one was found: no standard table and no part of the narrative. */

@@ -24,7 +24,7 @@ import java.util.Set;
  */
 final class ReportParser {
     /** The six parts' headings, matched on short lines (whitespace removed), in order. */
-    private static final List<Pattern> HEADINGS = List.of(
+    static final List<Pattern> HEADINGS = List.of(
             Pattern.compile("总体情况"),
             Pattern.compile("主动公开政府信息(的)?情况|主动公开情况"),
             Pattern.compile("收到和处理政府信息公开申请(的)?情况|依申请公开政府信息(办理)?情况|收到和处理政府信息公开申请"),

@@ -6,12 +6,18 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import org.hibernate.annotations.DynamicUpdate;
 
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** One submitted document and the stage it reached in the pipeline. */
+/**
+ * One submitted document and the stage it reached in the pipeline. Each stage's update writes only the columns it
+ * changed ({@code @DynamicUpdate}): a submission is updated three times on its way, and its findings need not be
+ * written again each time.
+ */
 @Entity
+@DynamicUpdate
 public class Submission extends PanacheEntityBase {
     @Id
     public String id;

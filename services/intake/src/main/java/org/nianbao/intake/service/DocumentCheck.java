@@ -69,14 +69,19 @@ public final class DocumentCheck {
     /**
      * A PDF or Word document opens within the limits (encrypted, damaged, too many pages or objects, an object-stream
      * or zip bomb, a DTD, no main part: refused), and text or HTML holds a report; a ProblemException (422) otherwise.
-     * This reads the document: call it on a worker thread.
+     * Text that plainly is a report (its parts' headings are there) is not read in full here: extraction does that,
+     * and fails the submission, with the reason, in the rare case it finds nothing after all. This reads the
+     * document: call it on a worker thread.
      */
     public static void readable(byte[] content, String type, DocumentLimits limits) {
         try {
             if (type.equals("pdf") || type.equals("docx")) {
                 ReportExtractor.precheck(content, limits);
             } else {
-                new ReportExtractor(limits).extract(content, null);
+                String text = TextDecoder.decode(content);
+                if (!ReportExtractor.plainlyReport(text)) {
+                    new ReportExtractor(limits).extractText(text);
+                }
             }
         } catch (UnreadableDocumentException e) {
             throw new ProblemException(422, "Unreadable document", e.getMessage());
