@@ -41,6 +41,11 @@ public class PublishedReport extends PanacheEntityBase {
     public String model;
     /** The findings as JSON. */
     public String findings;
+    /** The cells of parts 二, 三 and 四 as JSON, path → value in the tables' order (blank: null); null until filled in. */
+    public String cells;
+    /** Which part 二 columns the report uses, "2019" or "2021". */
+    @Column(name = "active_table")
+    public String activeTable;
     @Column(name = "error_count")
     public int errorCount;
     @Column(name = "warning_count")

@@ -79,13 +79,13 @@ public class PublishedReportRepository {
     }
 
     /**
-     * Up to {@code limit} reports after {@code afterId}, in id order, that have no stored cell, locked until the
+     * Up to {@code limit} reports after {@code afterId}, in id order, whose cells were never filled in, locked until the
      * transaction ends (in id order, as publishers lock them).
      */
     @WithSession
     public Uni<List<PublishedReport>> withoutCells(String afterId, int limit) {
-        return Panache.getSession().flatMap(s -> s.createNativeQuery("select id from report r where id > :after"
-                                + " and not exists (select 1 from report_cell c where c.report_id = r.id) order by id limit " + limit
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select id from report where id > :after"
+                                + " and cells is null order by id limit " + limit
                                 + " for update", String.class)
                         .setParameter("after", afterId).getResultList())
                 .flatMap(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<PublishedReport>of())

@@ -1,5 +1,6 @@
 package org.nianbao.publication.repository;
 
+import com.fasterxml.jackson.databind.util.RawValue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -14,15 +15,15 @@ import org.nianbao.publication.service.Rollup;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * The report_cell table: every cell of the current version of each report, kept in step with the
- * report in the same transaction; roll-ups are summed and exports read here, not from the stored JSON.
+ * The cells of each report's current version (stored in its row, {@code report.cells}) and what is kept from them:
+ * the roll-up sums of the usual region prefixes (rollup_cell) and the findings as rows (report_finding), kept in step
+ * with the report in the same transaction. Roll-ups and exports read here, not the stored model.
  */
 @ApplicationScoped
 public class ReportCellRepository {
@@ -34,8 +35,20 @@ public class ReportCellRepository {
     /** Prefix lengths whose roll-up sums are kept in rollup_cell. */
     private static final java.util.Set<Integer> KEPT_PREFIXES = java.util.Set.of(0, 2, 4, 6);
 
-    /** A report's current version: its row, model and findings. */
-    public record Version(PublishedReport report, Report model, List<Finding> findings) {
+    /**
+     * A report's new current version: its row (with the version's cells, {@link CellExport#fill}), model and
+     * findings, and what its row held before the batch (null for a
+     * report new to the database, or one whose cells were never filled in): that is what the roll-ups hold of it.
+     */
+    public record Version(PublishedReport report, Report model, List<Finding> findings, Previous previous) {
+    }
+
+    /** A stored report's year, region, part 二 columns and cells, as the roll-ups counted them. */
+    public record Previous(Integer year, String regionCode, String activeTable, String cells) {
+        /** What the row holds now; null when its cells were never filled in (the roll-ups do not hold it). */
+        public static Previous of(PublishedReport r) {
+            return r.cells == null ? null : new Previous(r.year, r.regionCode, r.activeTable, r.cells);
+        }
     }
 
     /**
@@ -53,13 +66,14 @@ public class ReportCellRepository {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = versions.stream().map(v -> v.report().id).toList();
-        String reports = PipelineEvents.toJson(versions.stream().map(ReportCellRepository::cells).toList());
+        String reports = PipelineEvents.toJson(versions.stream().map(ReportCellRepository::moved).toList());
         String findings = PipelineEvents.toJson(versions.stream().flatMap(ReportCellRepository::findings).toList());
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
                         insert into rollup_cell (report_year, region_prefix, active_table, path, value)
                         select d.y, p.prefix, d.t, d.path, sum(d.v) from (
-                            select c.report_year as y, c.region_code as rc, c.active_table as t, c.path, -coalesce(c.value, 0) as v
-                            from report_cell c where c.report_id in (:ids)
+                            select r.old_year as y, r.old_region as rc, r.old_active as t, e.key as path, -coalesce(cast(e.value as numeric), 0) as v
+                            from json_to_recordset(cast(cast(:reports as text) as json)) r (old_year integer, old_region text, old_active text, old_cells json)
+                            cross join lateral json_each_text(r.old_cells) e
                             union all
                             select r.year, r.region, r.active, e.key, coalesce(cast(e.value as numeric), 0)
                             from json_to_recordset(cast(cast(:reports as text) as json)) r (year integer, region text, active text, cells json)
@@ -71,15 +85,8 @@ public class ReportCellRepository {
                             where k.report_year = d.y and k.region_prefix = p.prefix and k.active_table = d.t and k.path = d.path)
                         order by d.y, p.prefix, d.t, d.path
                         on conflict (report_year, region_prefix, active_table, path) do update set value = rollup_cell.value + excluded.value""")
-                        .setParameter("ids", ids).setParameter("reports", reports).executeUpdate()
-                .flatMap(moved -> s.createNativeQuery("delete from report_cell where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
-                .flatMap(deleted -> s.createNativeQuery("""
-                        insert into report_cell (report_id, path, value, report_year, region_code, active_table, ordinal)
-                        select r.id, e.key, cast(e.value as numeric), r.year, r.region, r.active, cast(e.ordinality as integer)
-                        from json_to_recordset(cast(cast(:reports as text) as json)) r (id text, year integer, region text, active text, cells json)
-                        cross join lateral json_each_text(r.cells) with ordinality e""")
-                        .setParameter("reports", reports).executeUpdate())
-                .flatMap(inserted -> s.createNativeQuery("delete from report_finding where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
+                        .setParameter("reports", reports).executeUpdate()
+                .flatMap(moved -> s.createNativeQuery("delete from report_finding where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
                 .flatMap(deleted -> s.createNativeQuery("""
                         insert into report_finding (report_id, rule, severity, paths, message_zh, message_en)
                         select f.id, f.rule, f.severity, f.paths, f.zh, f.en
@@ -88,16 +95,20 @@ public class ReportCellRepository {
                 .replaceWithVoid();
     }
 
-    /** A version's cells as the statements read them: its report's id, year, region and active table, and path → value. */
-    private static Map<String, Object> cells(Version version) {
-        Map<String, BigDecimal> cells = new LinkedHashMap<>();
-        CellExport.cells(version.model()).forEach(c -> cells.put(c.path(), c.value()));
+    /** What a version moves in the roll-ups: its previous cells out (where they were counted), its cells in. */
+    private static Map<String, Object> moved(Version version) {
         Map<String, Object> row = new HashMap<>();
-        row.put("id", version.report().id);
         row.put("year", version.report().year);
         row.put("region", version.report().regionCode);
-        row.put("active", CellExport.activeTable(version.model()));
-        row.put("cells", cells);
+        row.put("active", version.report().activeTable);
+        row.put("cells", new RawValue(version.report().cells));
+        Previous previous = version.previous();
+        if (previous != null) {
+            row.put("old_year", previous.year());
+            row.put("old_region", previous.regionCode());
+            row.put("old_active", previous.activeTable());
+            row.put("old_cells", new RawValue(previous.cells()));
+        }
         return row;
     }
 
@@ -119,8 +130,10 @@ public class ReportCellRepository {
             var sums = kept
                     ? s.createNativeQuery("select active_table, path, value from rollup_cell where report_year = :year and region_prefix = :prefix",
                             Object[].class).setParameter("year", year).setParameter("prefix", regionPrefix)
-                    : s.createNativeQuery("select active_table, path, sum(value) from report_cell where report_year = :year"
-                            + region + " group by active_table, path", Object[].class).setParameter("year", year);
+                    : s.createNativeQuery("select r.active_table, e.key, sum(cast(e.value as numeric)) from report r"
+                            + " cross join lateral json_each_text(cast(r.cells as json)) e where r.report_year = :year"
+                            + region + " group by r.active_table, e.key", Object[].class)
+                    .setParameter("year", year);
             if (!regionPrefix.isEmpty()) {
                 counts.setParameter("region", regionPrefix + "%");
                 if (!kept) {
@@ -142,17 +155,14 @@ public class ReportCellRepository {
         if (reports.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        Map<String, PublishedReport.Identity> byId = new LinkedHashMap<>();
-        reports.forEach(r -> byId.put(r.id(), r));
-        return Panache.getSession().flatMap(s -> s.createNativeQuery(
-                        "select report_id, path, value from report_cell where report_id in (:ids) order by report_id, ordinal", Object[].class)
-                .setParameter("ids", List.copyOf(byId.keySet())).getResultList())
+        return Panache.getSession().flatMap(s -> s.createNativeQuery("select id, cells from report where id in (:ids)", Object[].class)
+                        .setParameter("ids", reports.stream().map(PublishedReport.Identity::id).toList()).getResultList())
                 .map(rows -> {
-                    Map<String, List<Object[]>> cells = new LinkedHashMap<>();
-                    rows.forEach(row -> cells.computeIfAbsent((String) row[0], k -> new ArrayList<>()).add(row));
-                    List<ExportRow> out = new ArrayList<>(rows.size());
-                    byId.values().forEach(r -> cells.getOrDefault(r.id(), List.of()).forEach(c -> out.add(new ExportRow(
-                            r.id(), r.agency(), r.regionCode(), r.year(), r.format(), (String) c[1], (BigDecimal) c[2]))));
+                    Map<String, String> cells = new HashMap<>();
+                    rows.forEach(row -> cells.put((String) row[0], (String) row[1]));
+                    List<ExportRow> out = new ArrayList<>();
+                    reports.forEach(r -> CellExport.read(cells.get(r.id())).forEach(c -> out.add(new ExportRow(
+                            r.id(), r.agency(), r.regionCode(), r.year(), r.format(), c.path(), c.value()))));
                     return out;
                 });
     }

@@ -1,12 +1,19 @@
 package org.nianbao.publication.service;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.model.Applications;
+import org.nianbao.model.Json;
 import org.nianbao.model.Report;
 import org.nianbao.model.ReviewLitigation;
+import org.nianbao.publication.model.PublishedReport;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A report's table cells as (path, value) rows, in the order of the official tables: the queryable,
@@ -45,6 +52,36 @@ public final class CellExport {
         }
         return cells;
     }
+
+    /** Stores a version's cells, and which part 二 columns it uses, in its report's row. */
+    public static void fill(PublishedReport row, Report version) {
+        row.cells = json(version);
+        row.activeTable = activeTable(version);
+    }
+
+    /** The cells as stored with a report: a JSON object, path → value in the tables' order. */
+    public static String json(Report r) {
+        Map<String, BigDecimal> byPath = new LinkedHashMap<>();
+        cells(r).forEach(c -> byPath.put(c.path(), c.value()));
+        return PipelineEvents.toJson(byPath);
+    }
+
+    /** The cells stored with a report ({@link #json}), in order; none when they are not filled in yet. */
+    public static List<Cell> read(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        List<Cell> cells = new ArrayList<>();
+        try {
+            Json.mapper().readValue(json, STORED).forEach((path, value) -> cells.add(new Cell(path, value)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a report's stored cells are not valid JSON: " + e.getOriginalMessage(), e);
+        }
+        return cells;
+    }
+
+    private static final TypeReference<LinkedHashMap<String, BigDecimal>> STORED = new TypeReference<>() {
+    };
 
     /** Which part 二 columns a report uses, "2021" or "2019": their sums are kept apart. */
     public static String activeTable(Report r) {

@@ -27,6 +27,8 @@ import java.util.TreeMap;
 final class PublicationBatch {
     private final Set<ReportRevision.Key> known;
     private final Map<String, PublishedReport> current = new HashMap<>();
+    /** The stored reports as the roll-ups hold them, before the batch changes their rows. */
+    private final Map<String, ReportCellRepository.Previous> stored = new HashMap<>();
     private final List<PublishedReport> added = new ArrayList<>();
     private final Map<String, ReportCellRepository.Version> replaced = new TreeMap<>();
     private final List<ReportRevision> revisions = new ArrayList<>();
@@ -35,7 +37,10 @@ final class PublicationBatch {
     /** A batch publishing over the versions already stored ({@code known}) and the current reports it may replace. */
     PublicationBatch(Collection<ReportRevision.Key> known, Collection<PublishedReport> current) {
         this.known = new HashSet<>(known);
-        current.forEach(r -> this.current.put(r.id, r));
+        current.forEach(r -> {
+            this.current.put(r.id, r);
+            stored.put(r.id, ReportCellRepository.Previous.of(r));
+        });
     }
 
     /** The next version of the batch. */
@@ -58,7 +63,7 @@ final class PublicationBatch {
                 added.add(report);
             }
             apply(report, reportId, e, model, findings, now);
-            replaced.put(reportId, new ReportCellRepository.Version(report, e.report(), e.findings()));
+            replaced.put(reportId, new ReportCellRepository.Version(report, e.report(), e.findings(), stored.get(reportId)));
         }
         ReportRevision revision = new ReportRevision();
         revision.key = new ReportRevision.Key(e.submissionId(), e.validationRound());
@@ -109,6 +114,7 @@ final class PublicationBatch {
         r.validationRound = e.validationRound();
         r.model = model;
         r.findings = findings;
+        CellExport.fill(r, e.report());
         r.errorCount = count(e.findings(), Severity.ERROR);
         r.warningCount = count(e.findings(), Severity.WARNING);
         r.infoCount = count(e.findings(), Severity.INFO);

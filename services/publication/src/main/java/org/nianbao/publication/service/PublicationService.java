@@ -56,14 +56,18 @@ public class PublicationService {
     }
 
     /**
-     * Stores the cells and findings of the reports published before they were kept apart (schema V1), the next
+     * Stores the cells and findings of the reports published before they were kept (schema V1; the roll-ups do not
+     * hold them yet), the next
      * {@code limit} after {@code afterId} in id order; returns the ids it filled (none: all are filled).
      */
     @WithTransaction
     public Uni<List<String>> backfillCells(String afterId, int limit) {
         return reports.withoutCells(afterId, limit)
-                .call(list -> cells.store(list.stream().map(r -> new ReportCellRepository.Version(r,
-                        PipelineEvents.read(r.model, Report.class), List.of(PipelineEvents.read(r.findings, Finding[].class)))).toList()))
+                .call(list -> cells.store(list.stream().map(r -> {
+                    Report model = PipelineEvents.read(r.model, Report.class);
+                    CellExport.fill(r, model);
+                    return new ReportCellRepository.Version(r, model, List.of(PipelineEvents.read(r.findings, Finding[].class)), null);
+                }).toList()))
                 .map(list -> list.stream().map(r -> r.id).toList());
     }
 }

@@ -15,15 +15,15 @@ final class Database {
     private Database() {
     }
 
-    /** The roll-up sums that differ from the sums over report_cell (none: every sum is right). */
+    /** The roll-up sums that differ from the sums over the reports' stored cells (none: every sum is right). */
     static List<String> rollupsDifferingFromCells() throws SQLException {
         List<String> differing = new ArrayList<>();
         try (Connection c = connection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery("""
                 with summed as (
-                    select c.report_year as y, p.prefix, c.active_table as t, c.path, sum(coalesce(c.value, 0)) as v
-                    from report_cell c
-                    cross join lateral (values (''), (left(c.region_code, 2)), (left(c.region_code, 4)), (c.region_code)) p (prefix)
-                    where c.report_year is not null and p.prefix is not null
+                    select r.report_year as y, p.prefix, r.active_table as t, c.key as path, sum(coalesce(cast(c.value as numeric), 0)) as v
+                    from report r cross join lateral json_each_text(cast(r.cells as json)) c
+                    cross join lateral (values (''), (left(r.region_code, 2)), (left(r.region_code, 4)), (r.region_code)) p (prefix)
+                    where r.report_year is not null and p.prefix is not null
                     group by 1, 2, 3, 4)
                 select coalesce(s.y, r.report_year), coalesce(s.prefix, r.region_prefix), coalesce(s.path, r.path), s.v, r.value
                 from summed s full join rollup_cell r

@@ -167,8 +167,8 @@ class PublishingTest {
         Map<String, String> state = new TreeMap<>();
         try (Connection c = Database.connection(); PreparedStatement st = c.prepareStatement("""
                 select r.submission_id || '/' || r.revision || '/' || r.validation_round, cast(r.updated_at as text),
-                       (select cast(value as text) from report_cell where report_id = r.id and path = 'applications.rows.newReceived[6]'),
-                       (select count(*) from report_cell where report_id = r.id),
+                       cast(r.cells as json) ->> 'applications.rows.newReceived[6]',
+                       (select count(*) from json_each(cast(r.cells as json))),
                        (select count(*) from report_finding where report_id = r.id),
                        (select count(*) from report_revision where report_id = r.id)
                 from report r where r.id = ?""")) {
