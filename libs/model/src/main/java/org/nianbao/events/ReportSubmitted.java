@@ -1,6 +1,8 @@
 package org.nianbao.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 
 import java.time.Instant;
 import java.util.UUID;
@@ -16,7 +18,9 @@ public record ReportSubmitted(String eventId, String submissionId, int revision,
 
     /** The stored document: where to fetch it, and its bytes when they travel in the event (base64 in JSON; else absent). */
     public record DocumentRef(String fileName, String contentType, long size, String sha256, String url,
-                              @JsonInclude(JsonInclude.Include.NON_NULL) byte[] content) {
+                              @JsonInclude(JsonInclude.Include.NON_NULL)
+                              @JsonSerialize(using = Base64Bytes.Serializer.class)
+                              @JsonDeserialize(using = Base64Bytes.Deserializer.class) byte[] content) {
         /** A document fetched from {@code url}. */
         public DocumentRef(String fileName, String contentType, long size, String sha256, String url) {
             this(fileName, contentType, size, sha256, url, null);
