@@ -1,6 +1,8 @@
 package org.nianbao.messaging;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import org.apache.kafka.common.header.Header;
@@ -8,6 +10,8 @@ import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.nianbao.events.Headers;
 import org.nianbao.events.PipelineEvent;
+import org.nianbao.events.ReportParsed;
+import org.nianbao.events.ReportValidated;
 import org.nianbao.model.Json;
 
 import java.nio.charset.StandardCharsets;
@@ -61,6 +65,26 @@ public final class PipelineEvents {
         } catch (JsonProcessingException e) {
             throw new Transience.MalformedEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
         }
+    }
+
+    /**
+     * Reads a report-parsed or report-validated without the report it carries (left null, skipped unparsed): for a
+     * consumer that follows the stages, not the reports (measured: a tenth of intake's CPU went to reading reports it
+     * did not use). A malformed payload throws, as {@link #read} does.
+     */
+    public static <T> T readWithoutReport(String json, Class<T> type) {
+        try {
+            return WITHOUT_REPORT.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new Transience.MalformedEventException("not a valid " + type.getSimpleName() + ": " + e.getOriginalMessage(), e);
+        }
+    }
+
+    private static final ObjectMapper WITHOUT_REPORT = Json.mapper().copy()
+            .addMixIn(ReportParsed.class, WithoutReport.class).addMixIn(ReportValidated.class, WithoutReport.class);
+
+    @JsonIgnoreProperties("report")
+    private abstract static class WithoutReport {
     }
 
     /** The topic an incoming Kafka record was read from, if it came from Kafka. */

@@ -36,8 +36,11 @@ public class StageTracker {
     @Inject
     StageService stages;
 
-    private final StageCycle<ReportParsed> parsed = StageCycle.of("intake-parsed", ReportParsed.class, EventSender.NONE);
-    private final StageCycle<ReportValidated> validated = StageCycle.of("intake-validated", ReportValidated.class, EventSender.NONE);
+    /** The events are read without the report they carry: tracking does not use it. */
+    private final StageCycle<ReportParsed> parsed = StageCycle.reading("intake-parsed",
+            record -> PipelineEvents.readWithoutReport(record.getPayload(), ReportParsed.class), EventSender.NONE);
+    private final StageCycle<ReportValidated> validated = StageCycle.reading("intake-validated",
+            record -> PipelineEvents.readWithoutReport(record.getPayload(), ReportValidated.class), EventSender.NONE);
     private final StageCycle<ReportPublished> published = StageCycle.of("intake-published", ReportPublished.class, EventSender.NONE);
     /** A dead letter is read from its headers, and from its payload (the event that failed, of any type) where they say nothing. */
     private final StageCycle<StageService.DeadLetter> failures = StageCycle.reading("intake-failures", StageTracker::deadLetter, EventSender.NONE);
