@@ -264,8 +264,10 @@ class IntakeIT {
                 .body(Map.of("text", StackFixture.seed("001_43d6c315cbc0f57d.txt"), "regionCode", "130303", "agency", "重放测试局"))
                 .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
         String reportId = awaitPublished(hebeiKey, id);
-        as(StackFixture.ADMIN_TOKEN).queryParam("submission", id).post("/admin/v1/replay")
-                .then().statusCode(200).body("replayed", equalTo(1));
+        String job = as(StackFixture.ADMIN_TOKEN).queryParam("submission", id).post("/admin/v1/replay")
+                .then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(30)).until(() -> "DONE".equals(as(StackFixture.ADMIN_TOKEN).get("/admin/v1/replays/" + job).path("state")));
+        as(StackFixture.ADMIN_TOKEN).get("/admin/v1/replays/" + job).then().statusCode(200).body("replayed", equalTo(1));
         assertThat(awaitPublished(hebeiKey, id)).isEqualTo(reportId);
         RestAssured.given().baseUri(fixture.publication()).get("/api/v1/reports/" + reportId)
                 .then().statusCode(200).body("revisions", hasSize(1));

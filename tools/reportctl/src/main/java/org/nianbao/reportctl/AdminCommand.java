@@ -137,12 +137,19 @@ final class AdminCommand implements Runnable {
     }
 
     @Command(name = "replay", mixinStandardHelpOptions = true,
-            description = "Send stored submissions through the pipeline again (e.g. after an extractor upgrade).")
+            description = {"Send stored submissions through the pipeline again (e.g. after an extractor upgrade).",
+                    "The replay runs in intake; this follows its progress until it is done (or prints its id with --no-wait)."})
     static final class Replay implements Callable<Integer> {
         @Mixin AdminApi api;
 
         @ArgGroup(exclusive = false, multiplicity = "1")
         Selection selection;
+
+        @Option(names = "--after", paramLabel = "ID", description = "go on after this submission id (where a stopped replay left off)")
+        String after;
+
+        @Option(names = "--no-wait", description = "print the replay job's id and return at once")
+        boolean noWait;
 
         static final class Selection {
             @Option(names = "--year") Integer year;
@@ -158,8 +165,29 @@ final class AdminCommand implements Runnable {
             param(query, "platform", selection.platform);
             param(query, "submission", selection.submission);
             param(query, "all", selection.all ? "true" : null);
-            JsonNode result = api.send("POST", "/replay" + query, null);
-            out().println(result.path("replayed").asInt() + " submission(s) queued for replay");
+            param(query, "after", after);
+            JsonNode job = api.send("POST", "/replay" + query, null);
+            String id = job.path("id").asText();
+            if (noWait) {
+                out().println(id);
+                return 0;
+            }
+            int shown = -1;
+            while (job.path("state").asText().equals("RUNNING")) {
+                if (job.path("replayed").asInt() != shown) {
+                    shown = job.path("replayed").asInt();
+                    System.err.println("  " + shown + " replayed so far");
+                }
+                Thread.sleep(1000);
+                job = api.get("/replays/" + id);
+            }
+            if (job.path("state").asText().equals("FAILED")) {
+                System.err.println("replay " + id + " failed after " + job.path("replayed").asInt() + " submission(s): "
+                        + job.path("error").asText() + (job.hasNonNull("lastSubmissionId")
+                        ? "\ngo on with --after " + job.path("lastSubmissionId").asText() : ""));
+                return 1;
+            }
+            out().println(job.path("replayed").asInt() + " submission(s) replayed (" + id + "); their new events are on their way");
             return 0;
         }
 

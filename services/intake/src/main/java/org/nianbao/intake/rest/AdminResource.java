@@ -11,13 +11,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.web.ProblemException;
 import org.nianbao.intake.repository.PlatformRepository;
 import org.nianbao.intake.service.PlatformService;
+import org.nianbao.intake.service.ReplayJobs;
 import org.nianbao.intake.service.SubmissionService;
 
+import java.net.URI;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
@@ -35,6 +38,9 @@ public class AdminResource {
     PlatformService platformService;
 
     @Inject
+    ReplayJobs replays;
+
+    @Inject
     PlatformRepository platforms;
 
     /** A platform's settings; in a PATCH, a null field is left unchanged and "" clears webhookUrl or oidcClientId. */
@@ -47,9 +53,6 @@ public class AdminResource {
         static PlatformView of(Platform p, String key) {
             return new PlatformView(p.id, p.name, p.regionPrefix, p.webhookUrl, p.oidcClientId, key);
         }
-    }
-
-    public record ReplayResult(int replayed, List<String> submissionIds) {
     }
 
     @GET
@@ -102,18 +105,29 @@ public class AdminResource {
     }
 
     /**
-     * Sends stored submissions through the pipeline again (e.g. after an extractor upgrade): each gets a
-     * new report-submitted event from the outbox and starts again from RECEIVED.
+     * Sends stored submissions through the pipeline again (e.g. after an extractor upgrade): each gets a new
+     * report-submitted event from the outbox and starts again from RECEIVED. Answered at once (202) with the replay
+     * job, which runs in the background; {@code GET /admin/v1/replays/{id}} follows it. {@code after} (a submission
+     * id) goes on where a stopped job left off.
      */
     @POST
     @Path("/replay")
-    public Uni<ReplayResult> replay(@QueryParam("submission") String submissionId, @QueryParam("year") Integer year,
-                                    @QueryParam("platform") String platform, @QueryParam("all") boolean all) {
+    public Response replay(@QueryParam("submission") String submissionId, @QueryParam("year") Integer year,
+                           @QueryParam("platform") String platform, @QueryParam("all") boolean all,
+                           @QueryParam("after") String after) {
         if (submissionId == null && year == null && platform == null && !all) {
             throw ProblemException.badRequest("Say what to replay: submission=<id>, year=<year>, platform=<id>, or all=true.");
         }
-        return submissions.replay(submissionId, year, platform)
-                .map(ids -> new ReplayResult(ids.size(), ids));
+        ReplayJobs.Job job = replays.start(new SubmissionService.ReplayFilter(submissionId, year, platform), after);
+        return Response.accepted(job).location(URI.create("/admin/v1/replays/" + job.id())).build();
+    }
+
+    /** A replay job: RUNNING, DONE or FAILED, with how many submissions it replayed so far and the last one. */
+    @GET
+    @Path("/replays/{id}")
+    public ReplayJobs.Job replayJob(@PathParam("id") String id) {
+        return replays.find(id).orElseThrow(() -> ProblemException.notFound("No replay " + id
+                + " in this intake process (jobs are kept in memory, the last 100; a replica answers for its own)."));
     }
 
     private static String newKey() {

@@ -34,6 +34,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Stores a submission, its document and its report-submitted event in one transaction (the outbox);
@@ -278,28 +279,24 @@ public class SubmissionService {
     /**
      * Sends stored submissions through the pipeline again (e.g. after an extractor upgrade): each gets a new
      * report-submitted event from the outbox and its status starts again from RECEIVED; its rounds are kept, so the
-     * replayed events move it forward again. Returns the ids replayed. The submissions are taken in chunks of
-     * {@code nianbao.replay.chunk-size} (default 500), in id order, each chunk in a transaction of its own that wakes
-     * the outbox relay once committed: events start to flow while the rest is replayed, and only a chunk's rows are in
-     * memory at a time (never a document). A failure stops the replay: the chunks before it stay replayed.
+     * replayed events move it forward again. The submissions after id {@code after} ("" for all) are taken in chunks
+     * of {@code nianbao.replay.chunk-size} (default 500), in id order, each chunk in a transaction of its own that
+     * wakes the outbox relay once committed: events start to flow while the rest is replayed, and only a chunk's rows
+     * are in memory at a time (never a document). Each committed chunk's ids go to {@code progress}. A failure stops
+     * the replay: the chunks before it stay replayed.
      */
-    public Uni<List<String>> replay(String submissionId, Integer year, String platform) {
-        List<String> replayed = new ArrayList<>();
-        return replayFrom(new ReplayFilter(submissionId, year, platform), "", replayed).replaceWith(replayed);
+    public Uni<Void> replay(ReplayFilter filter, String after, Consumer<List<String>> progress) {
+        return replayChunk(filter, after).flatMap(ids -> {
+            if (!ids.isEmpty()) {
+                progress.accept(ids);
+                written.fire(new OutboxService.Written(ids.size()));
+            }
+            return ids.size() < replayChunkSize ? Uni.createFrom().voidItem() : replay(filter, ids.get(ids.size() - 1), progress);
+        });
     }
 
     /** Which submissions a replay takes (null: any). */
-    record ReplayFilter(String submissionId, Integer year, String platform) {
-    }
-
-    private Uni<Void> replayFrom(ReplayFilter filter, String after, List<String> replayed) {
-        return replayChunk(filter, after).flatMap(ids -> {
-            replayed.addAll(ids);
-            if (!ids.isEmpty()) {
-                written.fire(new OutboxService.Written(ids.size()));
-            }
-            return ids.size() < replayChunkSize ? Uni.createFrom().voidItem() : replayFrom(filter, ids.get(ids.size() - 1), replayed);
-        });
+    public record ReplayFilter(String submission, Integer year, String platform) {
     }
 
     /** Replays the next chunk of submissions after id {@code after}, locked (as the stage tracker locks them, by id). */
@@ -307,9 +304,9 @@ public class SubmissionService {
     Uni<List<String>> replayChunk(ReplayFilter filter, String after) {
         StringBuilder q = new StringBuilder("id > :after");
         io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("after", after);
-        if (filter.submissionId() != null) {
+        if (filter.submission() != null) {
             q.append(" and id = :id");
-            params.and("id", filter.submissionId());
+            params.and("id", filter.submission());
         }
         if (filter.year() != null) {
             q.append(" and year = :year");

@@ -89,11 +89,27 @@ class OutboxRelayTest {
         InMemorySink<String> sink = channels.sink("submitted-out");
         await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> sent(sink, id) == 1));
 
-        var replay = RestAssured.given().auth().oauth2(ADMIN).queryParam("platform", "replay-test")
-                .post("/admin/v1/replay").then().statusCode(200).extract().jsonPath();
-        assertThat(replay.getInt("replayed")).isEqualTo(7);
-        assertThat(replay.getList("submissionIds", String.class)).containsExactlyElementsOf(ids.stream().sorted().toList());
+        // answered at once with the job, which is then followed to its end
+        var started = RestAssured.given().auth().oauth2(ADMIN).queryParam("platform", "replay-test")
+                .post("/admin/v1/replay").then().statusCode(202).extract();
+        String job = started.path("id");
+        assertThat(started.header("Location")).endsWith("/admin/v1/replays/" + job);
+        assertThat(started.<String>path("filter.platform")).isEqualTo("replay-test");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(replayJob(job).getString("state")));
+        List<String> sorted = ids.stream().sorted().toList();
+        assertThat(replayJob(job).getInt("replayed")).isEqualTo(7);
+        assertThat(replayJob(job).getString("lastSubmissionId")).isEqualTo(sorted.get(6));
+        assertThat(replayJob(job).getString("finishedAt")).isNotNull();
         await().atMost(Duration.ofSeconds(20)).until(() -> ids.stream().allMatch(id -> sent(sink, id) == 2));
+        // a replay goes on after a given submission: the three after the fourth
+        String rest = RestAssured.given().auth().oauth2(ADMIN).queryParam("platform", "replay-test").queryParam("after", sorted.get(3))
+                .post("/admin/v1/replay").then().statusCode(202).extract().path("id");
+        await().atMost(Duration.ofSeconds(20)).until(() -> "DONE".equals(replayJob(rest).getString("state")));
+        assertThat(replayJob(rest).getInt("replayed")).isEqualTo(3);
+        await().atMost(Duration.ofSeconds(20)).until(() -> sorted.subList(4, 7).stream().allMatch(id -> sent(sink, id) == 3));
+        assertThat(sorted.subList(0, 4)).allSatisfy(id -> assertThat(sent(sink, id)).isEqualTo(2));
+        RestAssured.given().auth().oauth2(ADMIN).get("/admin/v1/replays/replay-unknown").then().statusCode(404)
+                .body("detail", org.hamcrest.Matchers.startsWith("No replay replay-unknown"));
         await().atMost(Duration.ofSeconds(10)).until(() -> unsent("submitted:") == 0);
         for (String id : ids) {
             status(key, id).body("status", org.hamcrest.Matchers.equalTo("RECEIVED"));
@@ -107,6 +123,10 @@ class OutboxRelayTest {
             assertThat(e.document().content()).isEqualTo(posted);
             assertThat(e.document().url()).as("still fetchable").endsWith("/internal/v1/documents/" + ids.get(0));
         });
+    }
+
+    private static io.restassured.path.json.JsonPath replayJob(String id) {
+        return RestAssured.given().auth().oauth2(ADMIN).get("/admin/v1/replays/" + id).then().statusCode(200).extract().jsonPath();
     }
 
     private static List<String> payloads(InMemorySink<String> sink, String marker) {

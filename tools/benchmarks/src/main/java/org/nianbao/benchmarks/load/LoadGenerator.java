@@ -283,30 +283,42 @@ public final class LoadGenerator implements Callable<Integer> {
         return done;
     }
 
-    /** Replays every stored submission and waits until publication consumed as many report-validated records. */
+    /**
+     * Replays every stored submission (a job intake runs in the background) and waits until the job is done and
+     * publication consumed as many report-validated records as it replayed.
+     */
     private int replayAll(Metrics before) throws Exception {
         Instant start = Instant.now();
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(intake + "/admin/v1/replay?all=true"))
                 .POST(HttpRequest.BodyPublishers.noBody()), true);
-        if (response.statusCode() != 200) {
+        if (response.statusCode() != 202) {
             throw new IOException("replay answered " + response.statusCode() + ": " + response.body());
         }
-        int replayed = JSON.readTree(response.body()).path("replayed").asInt();
-        double queued = Duration.between(start, Instant.now()).toMillis() / 1000.0;
-        System.out.printf("replay of %d submission(s) queued in %.1f s%n", replayed, queued);
+        String job = JSON.readTree(response.body()).path("id").asText();
         double base = before.value("publication", "nianbao_events_consumed_total{topic=\"report-validated\"}");
         long deadline = System.nanoTime() + timeout.toNanos();
+        String state;
+        int replayed;
         double consumed;
+        boolean queuedShown = false;
         do {
             Thread.sleep(1000);
+            JsonNode progress = JSON.readTree(send(HttpRequest.newBuilder(URI.create(intake + "/admin/v1/replays/" + job)).GET(), true).body());
+            state = progress.path("state").asText();
+            replayed = progress.path("replayed").asInt();
             consumed = Metrics.scrape(http, Map.of("publication", services.get("publication")))
                     .value("publication", "nianbao_events_consumed_total{topic=\"report-validated\"}") - base;
-            System.out.printf("  published again %d/%d%n", (long) consumed, replayed);
-        } while (consumed < replayed && System.nanoTime() < deadline);
+            if (!state.equals("RUNNING") && !queuedShown) {
+                queuedShown = true;
+                System.out.printf("replay of %d submission(s) queued in %.1f s (%s)%n", replayed,
+                        Duration.between(start, Instant.now()).toMillis() / 1000.0, state);
+            }
+            System.out.printf("  published again %d/%d%s%n", (long) consumed, replayed, state.equals("RUNNING") ? " (still queuing)" : "");
+        } while ((state.equals("RUNNING") || consumed < replayed && state.equals("DONE")) && System.nanoTime() < deadline);
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         System.out.printf("replayed %d in %.1f s: %.1f reports/s end to end%n", (long) consumed, seconds, consumed / seconds);
         Metrics.scrape(http, services).minus(before).print(System.out);
-        return consumed >= replayed ? 0 : 1;
+        return state.equals("DONE") && consumed >= replayed ? 0 : 1;
     }
 
     private int publishedReports(String run) throws IOException, InterruptedException {
