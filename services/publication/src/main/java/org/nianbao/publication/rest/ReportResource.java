@@ -17,6 +17,7 @@ import org.nianbao.model.Json;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.model.ReportRevision;
 import org.nianbao.publication.service.ExportService;
+import org.nianbao.publication.service.FindingLife;
 import org.nianbao.publication.service.ReportService;
 
 import java.io.UncheckedIOException;
@@ -107,7 +108,18 @@ public class ReportResource {
         n.put("validationRound", r.validationRound);
         n.put("errors", r.errorCount);
         n.put("warnings", r.warningCount);
-        n.set("findings", tree(r.findings));
+        // each finding with its life across the report's versions: new, open, or (apart) resolved
+        ArrayNode findings = n.putArray("findings");
+        ArrayNode resolved = n.putArray("resolvedFindings");
+        for (FindingLife.Tracked t : found.findings()) {
+            ObjectNode f = Json.mapper().valueToTree(t.finding());
+            f.put("state", t.state().name().toLowerCase(java.util.Locale.ROOT));
+            ObjectNode since = f.putObject("since");
+            since.put("submissionId", t.since().submissionId());
+            since.put("revision", t.since().revision());
+            since.put("validationRound", t.since().validationRound());
+            (t.state() == FindingLife.State.RESOLVED ? resolved : findings).add(f);
+        }
         ArrayNode history = n.putArray("revisions");
         for (ReportRevision rev : found.revisions()) {
             ObjectNode h = history.addObject();

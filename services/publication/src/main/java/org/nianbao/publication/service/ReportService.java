@@ -6,6 +6,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
+import org.nianbao.messaging.PipelineEvents;
+import org.nianbao.model.Finding;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.model.ReportRevision;
 import org.nianbao.publication.repository.PublishedReportRepository;
@@ -16,6 +18,7 @@ import org.nianbao.publication.repository.ReportRevisionRepository;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +46,23 @@ public class ReportService {
 
     /** A report with every version of it, oldest first. */
     public record WithHistory(PublishedReport report, List<ReportRevision> revisions) {
+        /**
+         * The current version's findings with their life across the versions up to it (in revision and round
+         * order), then the findings earlier versions had and it no longer has ({@link FindingLife}).
+         */
+        public List<FindingLife.Tracked> findings() {
+            List<FindingLife.Version> versions = new ArrayList<>(revisions.stream()
+                    .filter(v -> v.revision < report.revision || v.revision == report.revision && v.key.validationRound < report.validationRound)
+                    .sorted(Comparator.<ReportRevision>comparingInt(v -> v.revision).thenComparingInt(v -> v.key.validationRound))
+                    .map(v -> version(v.key.submissionId, v.revision, v.key.validationRound, v.findings))
+                    .toList());
+            versions.add(version(report.submissionId, report.revision, report.validationRound, report.findings));
+            return FindingLife.of(versions);
+        }
+
+        private static FindingLife.Version version(String submissionId, int revision, int round, String findings) {
+            return new FindingLife.Version(submissionId, revision, round, List.of(PipelineEvents.read(findings, Finding[].class)));
+        }
     }
 
     @WithTransaction
