@@ -12,6 +12,7 @@ import org.nianbao.model.Finding;
 import org.nianbao.model.Report;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.model.ReportRevision;
+import org.nianbao.publication.service.FindingLife;
 import org.nianbao.publication.service.ReportService;
 import org.nianbao.model.OfficialTables;
 
@@ -36,11 +37,7 @@ public class ReportPage {
     @Produces(MediaType.TEXT_HTML)
     public Uni<String> page(@PathParam("id") String id) {
         return reports.withHistory(id).map(found -> render(found.report(), PipelineEvents.read(found.report().model, Report.class),
-                findings(found.report()), found.revisions()));
-    }
-
-    static List<Finding> findings(PublishedReport r) {
-        return List.of(PipelineEvents.read(r.findings, Finding[].class));
+                found.findings(), found.revisions()));
     }
 
     /** Each flagged model path with the explanation of the findings on it. */
@@ -50,7 +47,11 @@ public class ReportPage {
         return flagged;
     }
 
-    static String render(PublishedReport r, Report model, List<Finding> findings, List<ReportRevision> revisions) {
+    /** The page: the current version's findings with their state across the versions, then the resolved ones. */
+    static String render(PublishedReport r, Report model, List<FindingLife.Tracked> tracked, List<ReportRevision> revisions) {
+        List<FindingLife.Tracked> resolved = tracked.stream().filter(t -> t.state() == FindingLife.State.RESOLVED).toList();
+        List<FindingLife.Tracked> current = tracked.stream().filter(t -> t.state() != FindingLife.State.RESOLVED).toList();
+        List<Finding> findings = current.stream().map(FindingLife.Tracked::finding).toList();
         String title = r.displayTitle();
         StringBuilder b = new StringBuilder("<p><a href=\"/\">← 全部报告</a></p><h1>").append(escape(title)).append("</h1><p>")
                 .append("<a href=\"/agencies/").append(escape(Html.param(r.agencyKey))).append("\">").append(escape(r.agency)).append("</a>")
@@ -61,10 +62,17 @@ public class ReportPage {
                 .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("/tables.html\">表格 HTML</a>")
                 .append(" · <a href=\"/api/v1/reports/").append(escape(r.id)).append("/tables.docx\">表格 Word</a></p>");
         b.append("<h2 id=\"findings\">发现的问题（").append(findings.size()).append("）</h2><ul class=\"findings\">");
-        findings.forEach(f -> b.append("<li class=\"").append(escape(f.severity().name().toLowerCase(java.util.Locale.ROOT))).append("\"><b>")
-                .append(escape(f.rule())).append("</b> ").append(escape(f.message().zh()))
-                .append(" <small>").append(escape(f.message().en())).append("</small></li>"));
+        current.forEach(t -> b.append("<li class=\"").append(escape(t.finding().severity().name().toLowerCase(java.util.Locale.ROOT)))
+                .append("\"><b>").append(escape(t.finding().rule())).append("</b> ").append(escape(t.finding().message().zh()))
+                .append(" <small>").append(escape(t.finding().message().en())).append("</small> <span class=\"state\">")
+                .append(t.state() == FindingLife.State.NEW ? "新发现 new" : "未改正 open · 自" + version(t.since())).append("</span></li>"));
         b.append("</ul>");
+        if (!resolved.isEmpty()) {
+            b.append("<h2 id=\"resolved\">已改正的问题（").append(resolved.size()).append("）</h2><ul class=\"resolved\">");
+            resolved.forEach(t -> b.append("<li><b>").append(escape(t.finding().rule())).append("</b> ").append(escape(t.finding().message().zh()))
+                    .append(" <span class=\"state\">已改正 resolved · 自").append(version(t.since())).append("起不再出现</span></li>"));
+            b.append("</ul>");
+        }
         if (!model.extraction.problems.isEmpty()) {
             b.append("<h2>未能读出的内容（").append(model.extraction.problems.size()).append("）</h2><ul>");
             model.extraction.problems.forEach(p -> b.append("<li><code>").append(escape(p.path())).append("</code> ")
@@ -77,5 +85,9 @@ public class ReportPage {
                 .append("</td><td>").append(v.errorCount).append("</td><td>").append(v.warningCount).append("</td><td>")
                 .append(v.storedAt).append("</td></tr>"));
         return Html.page(title, b.append("</table>").toString());
+    }
+
+    private static String version(FindingLife.Version v) {
+        return "第" + v.revision() + "版第" + v.validationRound() + "轮";
     }
 }

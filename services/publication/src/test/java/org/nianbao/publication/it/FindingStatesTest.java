@@ -12,6 +12,7 @@ import org.nianbao.testing.PostgresResource;
 import java.util.List;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
@@ -26,7 +27,7 @@ class FindingStatesTest {
     void aCorrectedRevisionResolvesItsErrorsAndKeepsItsWarningOpen() throws Throwable {
         // revision 1 has two C-01 errors on the same cell (one finding) and the A-02 warning; revision 2 only the warning
         List<ReportPublished> first = VertxContextSupport.subscribeAndAwait(() -> publication.publish(List.of(
-                Events.validated("状态测试局", "339301", "sub-s1", 1, 1, 2, 9))));
+                Events.validated("状态测试局", "350101", "sub-s1", 1, 1, 2, 9))));
         String id = first.get(0).reportId();
         given().get("/api/v1/reports/{id}", id).then().statusCode(200)
                 .body("findings", hasSize(3))
@@ -34,7 +35,7 @@ class FindingStatesTest {
                 .body("resolvedFindings", hasSize(0));
 
         VertxContextSupport.subscribeAndAwait(() -> publication.publish(List.of(
-                Events.validated("状态测试局", "339301", "sub-s2", 2, 1, 0, 9))));
+                Events.validated("状态测试局", "350101", "sub-s2", 2, 1, 0, 9))));
 
         given().get("/api/v1/reports/{id}", id).then().statusCode(200)
                 .body("findings.rule", equalTo(List.of("A-02")))
@@ -45,5 +46,8 @@ class FindingStatesTest {
                 .body("resolvedFindings[0].since.submissionId", equalTo("sub-s2"))
                 .body("resolvedFindings[0].since.revision", equalTo(2))
                 .body("revisions", hasSize(2));
+        // and the report's page says the same
+        String page = given().get("/reports/{id}", id).then().statusCode(200).extract().asString();
+        assertThat(page).contains("发现的问题（1）", "未改正 open · 自第1版第1轮", "已改正的问题（1）", "已改正 resolved · 自第2版第1轮起不再出现");
     }
 }

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Roll-ups and exports read the cells stored with each report: a kept prefix (2, 4, 6 digits) from the sums kept as
- * reports are published, any other prefix summed from the reports' cells; both give the same roll-up.
+ * reports are published, any other prefix summed from the reports' cells; both give the same roll-up. Region 339 is
+ * this test's alone (the tests share one database).
  */
 @QuarkusTest
 @QuarkusTestResource(value = PostgresResource.class, restrictToAnnotatedClass = false)
