@@ -1,11 +1,8 @@
 package org.nianbao.intake.messaging;
 
 import io.quarkus.scheduler.Scheduled;
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -18,6 +15,7 @@ import org.nianbao.events.ReportSubmitted;
 import org.nianbao.events.Topics;
 import org.nianbao.intake.model.OutboxEvent;
 import org.nianbao.intake.service.OutboxService;
+import org.nianbao.intake.service.OwnContext;
 import org.nianbao.messaging.EventSender;
 import org.nianbao.messaging.PipelineEvents;
 
@@ -81,10 +79,7 @@ public class OutboxRelay {
     public void wake() {
         wanted.set(true);
         if (running.compareAndSet(false, true)) {
-            // A context of its own: the relay's sessions are not those of the request that woke it.
-            Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-            VertxContextSafetyToggle.setContextSafe(context, true);
-            context.runOnContext(x -> drain().subscribe().with(done -> stopped(), e -> stopped()));
+            OwnContext.run(vertx, () -> drain().subscribe().with(done -> stopped(), e -> stopped()));
         }
     }
 

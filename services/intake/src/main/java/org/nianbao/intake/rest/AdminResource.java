@@ -32,9 +32,6 @@ public class AdminResource {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
-    SubmissionService submissions;
-
-    @Inject
     PlatformService platformService;
 
     @Inject

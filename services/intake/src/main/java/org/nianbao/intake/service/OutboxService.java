@@ -8,7 +8,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.nianbao.intake.model.OutboxEvent;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The outbox's transactions, each short: claim the rows to send (leased, so other replicas skip them while this
@@ -46,16 +48,16 @@ public class OutboxService {
      * travel in their report-submitted event, so extraction need not fetch them back.
      */
     @WithSession
-    public Uni<java.util.Map<String, byte[]>> smallDocuments(List<String> submissionIds, long maxBytes) {
+    public Uni<Map<String, byte[]>> smallDocuments(List<String> submissionIds, long maxBytes) {
         if (submissionIds.isEmpty() || maxBytes <= 0) {
-            return Uni.createFrom().item(java.util.Map.of());
+            return Uni.createFrom().item(Map.of());
         }
         return Panache.getSession().flatMap(session -> session
                         .createNativeQuery("SELECT d.submission_id, d.content FROM submission_document d JOIN submission s"
                                 + " ON s.id = d.submission_id WHERE d.submission_id IN (?1) AND s.size_bytes <= ?2", Object[].class)
                         .setParameter(1, submissionIds).setParameter(2, maxBytes).getResultList())
                 .map(rows -> {
-                    java.util.Map<String, byte[]> documents = new java.util.HashMap<>();
+                    Map<String, byte[]> documents = new HashMap<>();
                     rows.forEach(row -> documents.put((String) row[0], (byte[]) row[1]));
                     return documents;
                 });

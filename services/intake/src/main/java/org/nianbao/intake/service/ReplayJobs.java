@@ -1,8 +1,5 @@
 package org.nianbao.intake.service;
 
-import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
-import io.smallrye.common.vertx.VertxContext;
-import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * Replays run in the background, a chunk at a time ({@link SubmissionService#replay}), so that a replay of a whole
@@ -53,10 +51,7 @@ public class ReplayJobs {
         Job job = new Job("replay-" + UUID.randomUUID(), filter, after, State.RUNNING, 0, null, Instant.now(), null, null);
         put(job);
         LOG.infof("%s started: %s", job.id(), filter);
-        // A context of its own: the replay's sessions are not those of the request that started it.
-        Context context = VertxContext.createNewDuplicatedContext(vertx.getOrCreateContext());
-        VertxContextSafetyToggle.setContextSafe(context, true);
-        context.runOnContext(x -> submissions.replay(filter, after == null ? "" : after, ids -> update(job.id(), j -> j.progressed(ids)))
+        OwnContext.run(vertx, () -> submissions.replay(filter, after == null ? "" : after, ids -> update(job.id(), j -> j.progressed(ids)))
                 .subscribe().with(
                         done -> LOG.infof("%s done: %d replayed", job.id(), update(job.id(), j -> j.ended(State.DONE, null)).replayed()),
                         failure -> {
@@ -82,7 +77,7 @@ public class ReplayJobs {
         }
     }
 
-    private synchronized Job update(String id, java.util.function.UnaryOperator<Job> change) {
+    private synchronized Job update(String id, UnaryOperator<Job> change) {
         Job job = change.apply(jobs.get(id));
         jobs.put(id, job);
         return job;

@@ -37,8 +37,8 @@ public class ReportCellRepository {
 
     /**
      * A report's new current version: its row (with the version's cells, {@link CellExport#fill}), model and
-     * findings, and what its row held before the batch (null for a
-     * report new to the database, or one whose cells were never filled in): that is what the roll-ups hold of it.
+     * findings, and what its row held before the batch, which is what the roll-ups hold of it (null for a report new
+     * to the database, or one whose cells were never filled in).
      */
     public record Version(PublishedReport report, Report model, List<Finding> findings, Previous previous) {
     }
