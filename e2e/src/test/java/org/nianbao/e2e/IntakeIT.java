@@ -1,6 +1,5 @@
 package org.nianbao.e2e;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.AfterAll;
@@ -8,13 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayOutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -31,22 +28,15 @@ import static org.hamcrest.Matchers.hasSize;
 class IntakeIT {
     private static final TestIdentityProvider IDP = new TestIdentityProvider();
     private static StackFixture fixture;
-    private static HttpServer webhookReceiver;
-    private static final List<String> WEBHOOK_CALLS = new CopyOnWriteArrayList<>();
+    private static WebhookReceiver webhookReceiver;
     private static String zhoushanKey;
     private static String hebeiKey;
 
     @BeforeAll
     static void start() throws Exception {
         fixture = StackFixture.start(stack -> stack.environment("intake", IDP.intakeEnvironment()));
-        webhookReceiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        webhookReceiver.createContext("/hook", exchange -> {
-            WEBHOOK_CALLS.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
-            exchange.sendResponseHeaders(204, -1);
-            exchange.close();
-        });
-        webhookReceiver.start();
-        zhoushanKey = registerPlatform("zhoushan", "3309", "http://127.0.0.1:" + webhookReceiver.getAddress().getPort() + "/hook");
+        webhookReceiver = new WebhookReceiver();
+        zhoushanKey = registerPlatform("zhoushan", "3309", webhookReceiver.url());
         hebeiKey = registerPlatform("hebei", "13", null);
         // zhoushan also authenticates with OIDC access tokens of its client "zhoushan-portal"
         RestAssured.given().baseUri(fixture.intake()).auth().oauth2(StackFixture.ADMIN_TOKEN).contentType("application/json")
@@ -57,7 +47,7 @@ class IntakeIT {
     @AfterAll
     static void stop() throws Exception {
         if (webhookReceiver != null) {
-            webhookReceiver.stop(0);
+            webhookReceiver.close();
         }
         if (fixture != null) {
             fixture.close();
@@ -102,7 +92,7 @@ class IntakeIT {
         as(zhoushanKey).get("/api/v1/submissions/" + id).then().statusCode(200).body("regionCode", equalTo("330902"));
 
         // the platform's webhook is called once the report is published
-        await().atMost(Duration.ofSeconds(90)).until(() -> WEBHOOK_CALLS.stream().anyMatch(c -> c.contains(id) && c.contains("PUBLISHED")));
+        await().atMost(Duration.ofSeconds(90)).until(() -> webhookReceiver.calls.stream().anyMatch(c -> c.contains(id) && c.contains("PUBLISHED")));
     }
 
     @Test

@@ -28,6 +28,7 @@ import static org.awaitility.Awaitility.await;
 final class StackFixture implements AutoCloseable {
     static final String API_KEY = "e2e-key";
     static final String ADMIN_TOKEN = "e2e-admin";
+    static final String REVIEWER_TOKEN = "e2e-reviewer";
 
     final LocalStack stack;
     final Path dataDir;
@@ -47,7 +48,7 @@ final class StackFixture implements AutoCloseable {
         Path root = Path.of(System.getProperty("nianbao.root", "..")).toAbsolutePath().normalize();
         Path data = Files.createTempDirectory("nianbao-e2e-");
         StackSettings settings = new StackSettings(root, data, freePort(), freePort(), freePort(), freePort(),
-                freePort(), freePort(), freePort(), 4, API_KEY, ADMIN_TOKEN);
+                freePort(), freePort(), freePort(), 4, API_KEY, ADMIN_TOKEN, REVIEWER_TOKEN);
         LocalStack stack = new LocalStack(settings, new PrintStream(System.out, true, StandardCharsets.UTF_8));
         configure.accept(stack);
         try {

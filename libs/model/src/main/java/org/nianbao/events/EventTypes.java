@@ -6,6 +6,8 @@ public final class EventTypes {
     public static final String PARSED = "org.nianbao.report.parsed.v1";
     public static final String VALIDATED = "org.nianbao.report.validated.v1";
     public static final String PUBLISHED = "org.nianbao.report.published.v1";
+    /** Held for review, on the report-published topic ({@link ReportHeld}). */
+    public static final String HELD = "org.nianbao.report.held.v1";
 
     private EventTypes() {
     }

@@ -157,6 +157,9 @@ public final class LocalStack implements AutoCloseable {
         if (name.equals("intake") || name.equals("publication")) {
             env.put("NIANBAO_ADMIN_TOKEN", settings.adminToken());
         }
+        if (name.equals("publication")) {
+            env.put("NIANBAO_REVIEWER_TOKEN", settings.reviewerToken());
+        }
         if (name.equals("intake") || name.equals("extraction")) {
             env.put("NIANBAO_INTERNAL_TOKEN", internalToken);
         }

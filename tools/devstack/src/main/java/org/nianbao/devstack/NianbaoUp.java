@@ -70,12 +70,13 @@ public final class NianbaoUp {
                   Kafka bootstrap          localhost:%d
                   PostgreSQL               localhost:%d (user postgres)
                   Local API key            %s      (admin token: %s)
+                  Reviewers                http://localhost:%d/review   (reviewer token: %s)
                 Submit a report:
                   curl -H 'Authorization: Bearer %s' -F file=@report.txt http://localhost:%d/api/v1/submissions
                 Press Ctrl-C to stop.
                 """, settings.publicationPort(), settings.intakePort(), settings.extractionPort(),
                 settings.validationPort(), settings.intakePort(), settings.kafkaPort(), settings.postgresPort(), settings.apiKey(),
-                settings.adminToken(), settings.apiKey(), settings.intakePort());
+                settings.adminToken(), settings.publicationPort(), settings.reviewerToken(), settings.apiKey(), settings.intakePort());
         stopped.await();
     }
 }

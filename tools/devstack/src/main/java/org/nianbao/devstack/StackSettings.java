@@ -9,12 +9,13 @@ import java.util.Map;
  */
 public record StackSettings(Path root, Path dataDir, int publicationPort, int intakePort, int extractionPort,
                             int validationPort, int kafkaPort, int kafkaControllerPort, int postgresPort,
-                            int partitions, String apiKey, String adminToken) {
+                            int partitions, String apiKey, String adminToken, String reviewerToken) {
 
     public static final String DEFAULT_API_KEY = "local-dev-key";
     public static final String DEFAULT_ADMIN_TOKEN = "local-admin-token";
+    public static final String DEFAULT_REVIEWER_TOKEN = "local-reviewer-token";
 
-    /** Settings from the environment: NIANBAO_DATA_DIR, NIANBAO_*_PORT, NIANBAO_API_KEY, NIANBAO_ADMIN_TOKEN, NIANBAO_PARTITIONS. */
+    /** Settings from the environment: NIANBAO_DATA_DIR, NIANBAO_*_PORT, NIANBAO_API_KEY, NIANBAO_ADMIN_TOKEN, NIANBAO_REVIEWER_TOKEN, NIANBAO_PARTITIONS. */
     public static StackSettings fromEnvironment(Path root) {
         Map<String, String> env = System.getenv();
         Path data = Path.of(env.getOrDefault("NIANBAO_DATA_DIR",
@@ -29,7 +30,8 @@ public record StackSettings(Path root, Path dataDir, int publicationPort, int in
                 port(env, "NIANBAO_POSTGRES_PORT", 5432),
                 port(env, "NIANBAO_PARTITIONS", 4),
                 env.getOrDefault("NIANBAO_API_KEY", DEFAULT_API_KEY),
-                env.getOrDefault("NIANBAO_ADMIN_TOKEN", DEFAULT_ADMIN_TOKEN));
+                env.getOrDefault("NIANBAO_ADMIN_TOKEN", DEFAULT_ADMIN_TOKEN),
+                env.getOrDefault("NIANBAO_REVIEWER_TOKEN", DEFAULT_REVIEWER_TOKEN));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -44,10 +44,12 @@ final class AdminCommand implements Runnable {
         @Option(names = "--name", description = "display name") String name;
         @Option(names = "--region-prefix", paramLabel = "DIGITS",
                 description = "leading digits of the 行政区划代码 it may submit for (\"\" for every region)") String regionPrefix;
-        @Option(names = "--webhook-url", description = "called when a submission is PUBLISHED or FAILED (\"\" for none)")
+        @Option(names = "--webhook-url", description = "called when a submission is IN_REVIEW, PUBLISHED or FAILED (\"\" for none)")
         String webhookUrl;
         @Option(names = "--oidc-client-id", paramLabel = "CLIENT",
                 description = "the OIDC client whose access tokens authenticate the platform (\"\" for none)") String oidcClientId;
+        @Option(names = "--review", paramLabel = "POLICY", description = "when its reports reach the public: PUBLISH_AT_ONCE"
+                + " (the default), REVIEW_FIRST (after a reviewer's approval) or REVIEW_WHEN_ERRORS") String review;
 
         Map<String, Object> body(String id) {
             Map<String, Object> body = new LinkedHashMap<>();
@@ -58,6 +60,7 @@ final class AdminCommand implements Runnable {
             put(body, "regionPrefix", regionPrefix);
             put(body, "webhookUrl", webhookUrl);
             put(body, "oidcClientId", oidcClientId);
+            put(body, "review", review == null ? null : review.strip().toUpperCase(java.util.Locale.ROOT));
             return body;
         }
 
@@ -75,11 +78,12 @@ final class AdminCommand implements Runnable {
         @Override
         public Integer call() throws Exception {
             PrintStream out = out();
-            out.println("ID\tNAME\tREGION\tWEBHOOK\tOIDC CLIENT");
+            out.println("ID\tNAME\tREGION\tWEBHOOK\tOIDC CLIENT\tREVIEW");
             for (JsonNode p : api.get("/platforms")) {
                 String region = p.path("regionPrefix").asText("");
                 out.println(String.join("\t", p.path("id").asText(), p.path("name").asText(),
-                        region.isEmpty() ? "*" : region + "*", text(p, "webhookUrl"), text(p, "oidcClientId")));
+                        region.isEmpty() ? "*" : region + "*", text(p, "webhookUrl"), text(p, "oidcClientId"),
+                        text(p, "review")));
             }
             return 0;
         }
@@ -115,7 +119,7 @@ final class AdminCommand implements Runnable {
         public Integer call() throws Exception {
             Map<String, Object> body = settings.body(null);
             if (body.isEmpty()) {
-                throw new IllegalArgumentException("nothing to change: give --name, --region-prefix, --webhook-url or --oidc-client-id");
+                throw new IllegalArgumentException("nothing to change: give --name, --region-prefix, --webhook-url, --oidc-client-id or --review");
             }
             JsonNode p = api.send("PATCH", "/platforms/" + encode(id), body);
             out().println("platform " + p.path("id").asText() + " updated");

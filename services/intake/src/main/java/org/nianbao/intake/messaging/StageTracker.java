@@ -9,7 +9,10 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
+import org.nianbao.events.EventTypes;
 import org.nianbao.events.Headers;
+import org.nianbao.events.PipelineEvent;
+import org.nianbao.events.ReportHeld;
 import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
@@ -41,7 +44,8 @@ public class StageTracker {
             record -> PipelineEvents.readWithoutReport(record.getPayload(), ReportParsed.class), EventSender.NONE);
     private final StageCycle<ReportValidated> validated = StageCycle.reading("intake-validated",
             record -> PipelineEvents.readWithoutReport(record.getPayload(), ReportValidated.class), EventSender.NONE);
-    private final StageCycle<ReportPublished> published = StageCycle.of("intake-published", ReportPublished.class, EventSender.NONE);
+    /** Publication's outcomes: a report published, or held for review (told apart by their CloudEvents type). */
+    private final StageCycle<PipelineEvent> published = StageCycle.reading("intake-published", StageTracker::outcome, EventSender.NONE);
     /** A dead letter is read from its headers, and from its payload (the event that failed, of any type) where they say nothing. */
     private final StageCycle<StageService.DeadLetter> failures = StageCycle.reading("intake-failures", StageTracker::deadLetter, EventSender.NONE);
 
@@ -64,6 +68,14 @@ public class StageTracker {
     @Incoming("failures-in")
     public Uni<Void> failed(Message<List<String>> batch) {
         return failures.consume(batch, stages::deadLetters);
+    }
+
+    /** A report-published record: a publication, or a hold for review (by its type header, else its event id). */
+    static PipelineEvent outcome(Message<String> record) {
+        boolean held = PipelineEvents.header(record, Headers.CE_TYPE).map(EventTypes.HELD::equals)
+                .orElseGet(() -> record.getPayload() != null && record.getPayload().contains("\"eventId\":\"held:"));
+        return held ? PipelineEvents.read(record.getPayload(), ReportHeld.class)
+                : PipelineEvents.read(record.getPayload(), ReportPublished.class);
     }
 
     /**

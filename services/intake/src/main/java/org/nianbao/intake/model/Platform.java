@@ -3,7 +3,10 @@ package org.nianbao.intake.model;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
+import org.nianbao.events.ReviewPolicy;
 
 import java.time.Instant;
 
@@ -19,12 +22,16 @@ public class Platform extends PanacheEntityBase {
     public String regionPrefix;
     @Column(name = "created_at")
     public Instant createdAt;
-    /** Called when a submission reaches PUBLISHED or FAILED; null for none. */
+    /** Called when a submission reaches IN_REVIEW, PUBLISHED or FAILED; null for none. */
     @Column(name = "webhook_url")
     public String webhookUrl;
     /** The value of the OIDC client claim (nianbao.oidc.platform-claim) that names this platform; null: API key only. */
     @Column(name = "oidc_client_id")
     public String oidcClientId;
+    /** When its reports reach the public: at once, or after a reviewer's approval. */
+    @Column(name = "review_policy")
+    @Enumerated(EnumType.STRING)
+    public ReviewPolicy reviewPolicy = ReviewPolicy.PUBLISH_AT_ONCE;
 
     /** True when the platform may submit for, and read, an agency of this region (null region: only for all-region platforms). */
     public boolean covers(String regionCode) {

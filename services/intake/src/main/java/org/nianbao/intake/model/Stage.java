@@ -1,11 +1,12 @@
 package org.nianbao.intake.model;
 
 /**
- * The stage a submission reached. Stages only move forward (see {@link SubmissionProgress}); FAILED is left when
+ * The stage a submission reached; IN_REVIEW only on a platform that reviews first (its report waits for a reviewer's
+ * approval before it is published). Stages only move forward (see {@link SubmissionProgress}); FAILED is left when
  * the stage it blocked succeeds after all (a replayed dead letter) or a newer validation round supersedes it.
  */
 public enum Stage {
-    RECEIVED, PARSED, VALIDATED, PUBLISHED, FAILED;
+    RECEIVED, PARSED, VALIDATED, IN_REVIEW, PUBLISHED, FAILED;
 
     /** The stage whose failure a dead-letter topic (or the topic its record came from) reports, if it is one. */
     public static java.util.Optional<Stage> blockedBy(String topic) {

@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import org.hibernate.annotations.DynamicUpdate;
+import org.nianbao.events.ReviewPolicy;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -70,12 +71,19 @@ public class Submission extends PanacheEntityBase {
     public Instant publishedAt;
     @Column(name = "failed_at")
     public Instant failedAt;
+    /** When publication held it for review (its platform reviews first); null if never. */
+    @Column(name = "held_at")
+    public Instant heldAt;
     /** The validation round the findings and counts come from (0: none yet). */
     @Column(name = "validation_round")
     public int validationRound;
     /** The validation round of the published report (0: none published). */
     @Column(name = "published_round")
     public int publishedRound;
+    /** Its platform's review policy when it was submitted (what publication follows, also on replay). */
+    @Column(name = "review_policy")
+    @Enumerated(EnumType.STRING)
+    public ReviewPolicy reviewPolicy = ReviewPolicy.PUBLISH_AT_ONCE;
     /** While FAILED: the stage the failure blocked (PARSED for extraction, VALIDATED, PUBLISHED). */
     @Enumerated(EnumType.STRING)
     @Column(name = "failed_stage")
@@ -84,7 +92,7 @@ public class Submission extends PanacheEntityBase {
     /** What the platform said about the report (the metadata its events carry). */
     public org.nianbao.events.SubmissionMetadata metadata() {
         return new org.nianbao.events.SubmissionMetadata(agency, agencyCode, regionCode,
-                org.nianbao.model.IssuerType.parse(issuerType).orElse(null), year, publishedOn, sourceUrl);
+                org.nianbao.model.IssuerType.parse(issuerType).orElse(null), year, publishedOn, sourceUrl, reviewPolicy);
     }
 
     /** Takes the platform's metadata over. */

@@ -48,7 +48,8 @@ public final class SubmissionProgress {
             return s.status;
         }
         Stage blocked = s.failedStage == null ? Stage.PARSED : s.failedStage;
-        return Stage.values()[Math.max(0, blocked.ordinal() - 1)];
+        // a failed publication got as far as validation (review is not a stage every submission passes)
+        return blocked == Stage.PUBLISHED ? Stage.VALIDATED : Stage.values()[Math.max(0, blocked.ordinal() - 1)];
     }
 
     private static boolean before(Submission s, Stage stage) {
@@ -91,6 +92,24 @@ public final class SubmissionProgress {
             }
         }
         return Change.applied(moves ? "VALIDATED (round " + round + ")" : "findings of round " + round + ", still " + s.status);
+    }
+
+    /**
+     * Publication holds round {@code round} for a reviewer: the submission waits IN_REVIEW (its platform is told) until
+     * the approved round is published. A newer round held while an older one is public leaves it PUBLISHED.
+     */
+    public static Change held(Submission s, int round, Instant at) {
+        if (round < s.validationRound) {
+            return Change.ignored("round " + round + " is older than round " + s.validationRound + " shown");
+        }
+        if (!before(s, Stage.IN_REVIEW)) {
+            return Change.ignored(s.status == Stage.PUBLISHED
+                    ? "round " + round + " held for review; round " + s.publishedRound + " stays published"
+                    : "already " + s.status);
+        }
+        moveTo(s, Stage.IN_REVIEW);
+        s.heldAt = at;
+        return Change.decided(Stage.IN_REVIEW, "IN_REVIEW (round " + round + "): held for a reviewer");
     }
 
     /** Publication stored round {@code round} as report {@code reportId}; the counts are that round's. */

@@ -2,6 +2,7 @@ package org.nianbao.intake.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
+import org.nianbao.events.ReviewPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -40,15 +41,19 @@ public class AdminResource {
     @Inject
     PlatformRepository platforms;
 
-    /** A platform's settings; in a PATCH, a null field is left unchanged and "" clears webhookUrl or oidcClientId. */
-    public record PlatformRequest(String id, String name, String regionPrefix, String webhookUrl, String oidcClientId) {
+    /**
+     * A platform's settings; in a PATCH, a null field is left unchanged and "" clears webhookUrl or oidcClientId.
+     * {@code review}: PUBLISH_AT_ONCE (the default), REVIEW_FIRST or REVIEW_WHEN_ERRORS, for submissions from then on.
+     */
+    public record PlatformRequest(String id, String name, String regionPrefix, String webhookUrl, String oidcClientId,
+                                  ReviewPolicy review) {
     }
 
     /** A platform as shown to administrators; {@code apiKey} only when just issued. */
     public record PlatformView(String id, String name, String regionPrefix, String webhookUrl, String oidcClientId,
-                               String apiKey) {
+                               ReviewPolicy review, String apiKey) {
         static PlatformView of(Platform p, String key) {
-            return new PlatformView(p.id, p.name, p.regionPrefix, p.webhookUrl, p.oidcClientId, key);
+            return new PlatformView(p.id, p.name, p.regionPrefix, p.webhookUrl, p.oidcClientId, p.reviewPolicy, key);
         }
     }
 
@@ -69,7 +74,7 @@ public class AdminResource {
         String prefix = regionPrefix(request.regionPrefix() == null ? "" : request.regionPrefix());
         String key = newKey();
         return platformService.register(new PlatformService.Settings(request.id(), request.name(), prefix, request.webhookUrl(),
-                request.oidcClientId()), AgencyKey.sha256(key)).map(p -> PlatformView.of(p, key));
+                request.oidcClientId(), request.review()), AgencyKey.sha256(key)).map(p -> PlatformView.of(p, key));
     }
 
     /** Changes some of a platform's settings; its API key stays valid. */
@@ -78,11 +83,11 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Uni<PlatformView> update(@PathParam("id") String id, PlatformRequest request) {
         if (request == null) {
-            throw ProblemException.badRequest("Send the settings to change as JSON: name, regionPrefix, webhookUrl, oidcClientId.");
+            throw ProblemException.badRequest("Send the settings to change as JSON: name, regionPrefix, webhookUrl, oidcClientId, review.");
         }
         String prefix = request.regionPrefix() == null ? null : regionPrefix(request.regionPrefix());
         return platformService.update(id, new PlatformService.Settings(id, request.name(), prefix, request.webhookUrl(),
-                request.oidcClientId())).map(p -> PlatformView.of(p, null));
+                request.oidcClientId(), request.review())).map(p -> PlatformView.of(p, null));
     }
 
     /** Issues a new API key for a platform, shown once; the previous key stops working. */

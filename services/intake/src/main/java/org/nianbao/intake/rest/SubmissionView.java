@@ -42,6 +42,7 @@ public record SubmissionView(String id, String status, String statusUrl, String 
         stages.put("RECEIVED", s.receivedAt);
         putIfSet(stages, "PARSED", s.parsedAt);
         putIfSet(stages, "VALIDATED", s.validatedAt);
+        putIfSet(stages, "IN_REVIEW", s.heldAt);
         putIfSet(stages, "PUBLISHED", s.publishedAt);
         putIfSet(stages, "FAILED", s.failedAt);
         return new SubmissionView(s.id, s.status.name(), "/api/v1/submissions/" + s.id, s.reportId,

@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.nianbao.events.ReviewPolicy;
 import org.nianbao.events.AgencyKey;
 import org.nianbao.intake.model.Platform;
 import org.nianbao.intake.repository.PlatformRepository;
@@ -18,8 +19,12 @@ public class PlatformService {
     @Inject
     PlatformRepository platforms;
 
-    /** A platform's settings; in an update, a null field is left unchanged and "" clears webhookUrl or oidcClientId. */
-    public record Settings(String id, String name, String regionPrefix, String webhookUrl, String oidcClientId) {
+    /**
+     * A platform's settings; in an update, a null field is left unchanged and "" clears webhookUrl or oidcClientId.
+     * {@code review}: when its reports reach the public (null on registering: at once).
+     */
+    public record Settings(String id, String name, String regionPrefix, String webhookUrl, String oidcClientId,
+                           ReviewPolicy review) {
     }
 
     /** Registers a platform (or replaces its settings) with the hash of a new key. */
@@ -33,6 +38,7 @@ public class PlatformService {
                     p.regionPrefix = settings.regionPrefix();
                     p.webhookUrl = blankToNull(settings.webhookUrl());
                     p.oidcClientId = blankToNull(settings.oidcClientId());
+                    p.reviewPolicy = settings.review() == null ? ReviewPolicy.PUBLISH_AT_ONCE : settings.review();
                     p.keyHash = keyHash;
                     if (p.createdAt == null) {
                         p.createdAt = Instant.now();
@@ -56,6 +62,9 @@ public class PlatformService {
             }
             if (settings.oidcClientId() != null) {
                 p.oidcClientId = blankToNull(settings.oidcClientId());
+            }
+            if (settings.review() != null) {
+                p.reviewPolicy = settings.review();
             }
             return p;
         });

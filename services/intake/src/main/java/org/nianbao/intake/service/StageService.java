@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.jboss.logging.Logger;
 import org.nianbao.events.PipelineEvent;
+import org.nianbao.events.ReportHeld;
 import org.nianbao.events.ReportParsed;
 import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
@@ -61,10 +62,10 @@ public class StageService {
         return track(events.stream().map(StageService::fact).toList());
     }
 
-    /** Publication stored these rounds. */
+    /** Publication stored these rounds ({@link ReportPublished}) or held them for review ({@link ReportHeld}). */
     @WithTransaction
-    public Uni<List<PipelineEvent>> published(List<ReportPublished> events) {
-        return track(events.stream().map(StageService::fact).toList());
+    public Uni<List<PipelineEvent>> published(List<? extends PipelineEvent> events) {
+        return track(events.stream().map(e -> e instanceof ReportHeld held ? fact(held) : fact((ReportPublished) e)).toList());
     }
 
     /** The other services' dead letters. */
@@ -98,6 +99,11 @@ public class StageService {
     private static Fact fact(ReportPublished e) {
         return new Fact(e.eventId(), e.eventType(), e.submissionId(), Stage.PUBLISHED, e.validationRound(), at(e.publishedAt()),
                 s -> SubmissionProgress.published(s, e.validationRound(), e.reportId(), e.errors(), e.warnings(), at(e.publishedAt())));
+    }
+
+    private static Fact fact(ReportHeld e) {
+        return new Fact(e.eventId(), e.eventType(), e.submissionId(), Stage.IN_REVIEW, e.validationRound(), at(e.heldAt()),
+                s -> SubmissionProgress.held(s, e.validationRound(), at(e.heldAt())));
     }
 
     /** Recorded under the stage that failed: /ops/v1/pipeline counts the dead letters still waiting by it. */

@@ -170,7 +170,7 @@ public class SubmissionService {
                     s.agencyKey, s.revision, s.idempotencyKey, s.fileName, s.contentType, s.sizeBytes, s.sha256,
                     s.status.name(), s.receivedAt.atOffset(ZoneOffset.UTC), Buffer.buffer(prepared.content()),
                     event.id, event.topic, event.eventKey, event.eventType, event.payload, event.createdAt.atOffset(ZoneOffset.UTC),
-                    event.traceparent, event.tracestate)));
+                    event.traceparent, event.tracestate, s.reviewPolicy.name())));
         }).chain(inserted -> inserted.iterator().next().getLong(0) == 1 ? Uni.createFrom().<String>nullItem() : repeated(tx, s));
     }
 
@@ -180,8 +180,8 @@ public class SubmissionService {
      */
     private static final String INSERT_SUBMISSION_DOCUMENT_EVENT = "WITH inserted AS (INSERT INTO submission (id, platform_id,"
             + " agency, agency_code, region_code, issuer_type, report_year, published_on, source_url, agency_key, revision,"
-            + " idempotency_key, file_name, content_type, size_bytes, sha256, status, received_at) VALUES ($1, $2, $3, $4, $5, $6,"
-            + " $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) ON CONFLICT DO NOTHING RETURNING id),"
+            + " idempotency_key, file_name, content_type, size_bytes, sha256, status, received_at, review_policy) VALUES ($1, $2, $3,"
+            + " $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $28) ON CONFLICT DO NOTHING RETURNING id),"
             + " document AS (INSERT INTO submission_document (submission_id, content) SELECT id, $19::bytea FROM inserted),"
             + " event AS (INSERT INTO outbox_event (id, topic, event_key, event_type, submission_id, payload, created_at,"
             + " traceparent, tracestate) SELECT $20::varchar, $21::varchar, $22::varchar, $23::varchar, id, $24::text,"
@@ -223,7 +223,7 @@ public class SubmissionService {
                         return null;
                     }
                     Row r = rows.iterator().next();
-                    boolean same = r.getString("sha256").equals(s.sha256) && java.util.Objects.equals(metadata(s), new SubmissionMetadata(
+                    boolean same = r.getString("sha256").equals(s.sha256) && java.util.Objects.equals(metadata(s).reviewed(null), new SubmissionMetadata(
                             r.getString("agency"), r.getString("agency_code"), r.getString("region_code"),
                             org.nianbao.model.IssuerType.parse(r.getString("issuer_type")).orElse(null),
                             r.getInteger("report_year"), r.getLocalDate("published_on"), r.getString("source_url")));
@@ -251,6 +251,7 @@ public class SubmissionService {
         Submission s = new Submission();
         s.id = UUID.randomUUID().toString();
         s.platformId = platform.id;
+        s.reviewPolicy = platform.reviewPolicy;
         s.apply(meta);
         s.agencyKey = meta.agency() == null && meta.agencyCode() == null ? AgencyKey.ofSubmission(s.id) : meta.agencyKey();
         s.idempotencyKey = input.idempotencyKey();

@@ -41,8 +41,11 @@ public class WebhookService {
      */
     public record Decision(String id, String platformId, String submissionId, String payload) {
         public static Decision of(Submission s, Stage decision) {
-            String id = s.id + ":" + decision + ":" + (decision == Stage.PUBLISHED ? String.valueOf(s.publishedRound)
-                    : String.valueOf(s.failedAt == null ? 0 : s.failedAt.toEpochMilli()));
+            String id = s.id + ":" + decision + ":" + switch (decision) {
+                case PUBLISHED -> String.valueOf(s.publishedRound);
+                case IN_REVIEW -> String.valueOf(s.validationRound);
+                default -> String.valueOf(s.failedAt == null ? 0 : s.failedAt.toEpochMilli());
+            };
             String payload = new JsonObject().put("event", "submission." + decision.name().toLowerCase())
                     .put("id", s.id).put("status", decision.name()).put("reportId", s.reportId)
                     .put("validationRound", s.validationRound)

@@ -28,6 +28,8 @@ class SubmissionProgressTest {
     static final Delivery VALIDATED_2 = new Delivery("validated(2)", s -> SubmissionProgress.validated(s, 2, "[\"r2\"]", 0, 2, T.plusSeconds(60)));
     static final Delivery PUBLISHED_1 = new Delivery("published(1)", s -> SubmissionProgress.published(s, 1, "report-1", 3, 1, T));
     static final Delivery PUBLISHED_2 = new Delivery("published(2)", s -> SubmissionProgress.published(s, 2, "report-2", 0, 2, T.plusSeconds(60)));
+    static final Delivery HELD_1 = new Delivery("held(1)", s -> SubmissionProgress.held(s, 1, T));
+    static final Delivery HELD_2 = new Delivery("held(2)", s -> SubmissionProgress.held(s, 2, T.plusSeconds(60)));
     static final Delivery EXTRACTION_DLQ = new Delivery("extraction dead letter",
             s -> SubmissionProgress.failed(s, Stage.PARSED, null, "could not fetch the document", T));
     static final Delivery VALIDATION_DLQ = new Delivery("validation dead letter",
@@ -92,6 +94,29 @@ class SubmissionProgressTest {
         for (int i = 0; i < 20_000; i++) {
             List<Delivery> order = new ArrayList<>(twice);
             Collections.shuffle(order, random);
+            assertShowsRoundTwoPublished(deliver(order), order);
+        }
+    }
+
+    @Test
+    void aHeldVersionWaitsInReviewAndTheHoldIsToldOnce() {
+        Submission s = deliver(List.of(PARSED, VALIDATED_1));
+        SubmissionProgress.Change held = HELD_1.apply().apply(s);
+        assertThat(s.status).isEqualTo(Stage.IN_REVIEW);
+        assertThat(held.decision()).isEqualTo(Stage.IN_REVIEW);
+        assertThat(HELD_1.apply().apply(s).applied()).isFalse();
+        assertThat(PUBLISHED_1.apply().apply(s).decision()).isEqualTo(Stage.PUBLISHED);
+        assertThat(s.status).isEqualTo(Stage.PUBLISHED);
+        // a newer round held while round 1 is public leaves it PUBLISHED
+        VALIDATED_2.apply().apply(s);
+        assertThat(HELD_2.apply().apply(s).applied()).isFalse();
+        assertThat(s.status).isEqualTo(Stage.PUBLISHED);
+    }
+
+    @Test
+    void everyOrderOfTwoReviewedRoundsEndsPublishedWithTheNewestRound() {
+        List<Delivery> events = List.of(PARSED, VALIDATED_1, HELD_1, PUBLISHED_1, VALIDATED_2, HELD_2, PUBLISHED_2);
+        for (List<Delivery> order : permutations(events)) {
             assertShowsRoundTwoPublished(deliver(order), order);
         }
     }

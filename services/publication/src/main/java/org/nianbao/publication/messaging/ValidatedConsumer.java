@@ -34,6 +34,6 @@ public class ValidatedConsumer {
 
     @Incoming("validated-in")
     public Uni<Void> consume(Message<List<String>> batch) {
-        return cycle.consume(batch, publication::publish);
+        return cycle.consume(batch, publication::publishOrHold);
     }
 }

@@ -19,7 +19,17 @@ public final class FindingLife {
 
     /** What makes two findings of different versions the same: the rule and the cells, in any order. */
     public record Identity(String rule, List<String> paths) {
-        static Identity of(Finding f) {
+        /** The identity stored with a decision: the paths sorted, comma-separated. */
+        public String joinedPaths() {
+            return String.join(",", paths);
+        }
+
+        public static Identity of(String rule, String joinedPaths) {
+            return new Identity(rule, joinedPaths == null || joinedPaths.isEmpty() ? List.of()
+                    : List.copyOf(new TreeSet<>(List.of(joinedPaths.split(",")))));
+        }
+
+        public static Identity of(Finding f) {
             return new Identity(f.rule(), List.copyOf(new TreeSet<>(f.paths() == null ? List.of() : f.paths())));
         }
     }
@@ -30,9 +40,10 @@ public final class FindingLife {
 
     /**
      * A finding with its state: as the current version has it (new, open), or as the last version that had it
-     * (resolved); {@code since} is the version it first appeared in (new, open) or was first gone from (resolved).
+     * (resolved); {@code since} is the version it first appeared in (new, open) or was first gone from (resolved);
+     * {@code first} the version it (last) appeared in first.
      */
-    public record Tracked(Finding finding, State state, Version since) {
+    public record Tracked(Finding finding, State state, Version since, Version first) {
     }
 
     private FindingLife() {
@@ -63,9 +74,9 @@ public final class FindingLife {
         List<Tracked> tracked = new ArrayList<>();
         for (Finding f : current.findings()) {
             Version since = firstSeen.get(Identity.of(f));
-            tracked.add(new Tracked(f, since == current ? State.NEW : State.OPEN, since));
+            tracked.add(new Tracked(f, since == current ? State.NEW : State.OPEN, since, since));
         }
-        goneSince.forEach((id, since) -> tracked.add(new Tracked(lastSeen.get(id), State.RESOLVED, since)));
+        goneSince.forEach((id, since) -> tracked.add(new Tracked(lastSeen.get(id), State.RESOLVED, since, firstSeen.get(id))));
         return tracked;
     }
 }

@@ -18,7 +18,8 @@ public final class Html {
             .err{color:#b00020;font-weight:600}.ok{color:#2e7d32}form.filters{display:flex;gap:.5rem;flex-wrap:wrap;align-items:center}
             input,select,button{padding:.35rem;font-size:1rem}.muted{color:#666}.charts{display:flex;flex-wrap:wrap;gap:1.5rem}
             figure{background:#fff;border:1px solid #ddd;padding:.5rem;margin:0}figcaption{font-weight:600;margin-bottom:.3rem}
-            nav.pages a{margin-right:1rem}td.changed{background:#fff4c2}""";
+            nav.pages a{margin-right:1rem}td.changed{background:#fff4c2}
+            ul.findings li{margin:.3rem 0}ul.findings form{display:inline-block;margin-left:.5rem}.decision{color:#2e7d32}""";
 
     private Html() {
     }
