@@ -34,7 +34,8 @@ class IntakeIT {
 
     @BeforeAll
     static void start() throws Exception {
-        fixture = StackFixture.start(stack -> stack.environment("intake", IDP.intakeEnvironment()));
+        fixture = StackFixture.start(stack -> stack.environment("intake", IDP.intakeEnvironment())
+                .environment("publication", IDP.publicationEnvironment()));
         webhookReceiver = new WebhookReceiver();
         zhoushanKey = registerPlatform("zhoushan", "3309", webhookReceiver.url());
         hebeiKey = registerPlatform("hebei", "13", null);
@@ -66,6 +67,27 @@ class IntakeIT {
 
     private static RequestSpecification as(String key) {
         return RestAssured.given().baseUri(fixture.intake()).auth().oauth2(key);
+    }
+
+    /** Reviewers sign in with the identity provider's access tokens: their roles and region come from its claims. */
+    @Test
+    void reviewersAuthenticateWithTheIdentityProvidersTokens() {
+        RestAssured.given().baseUri(fixture.publication()).auth().oauth2(IDP.reviewerToken("zhang.wei", List.of("reviewer"), "33"))
+                .queryParam("region", "3309").get("/review/v1/queue").then().statusCode(200);
+        // their region bounds what they see
+        RestAssured.given().baseUri(fixture.publication()).auth().oauth2(IDP.reviewerToken("zhang.wei", List.of("reviewer"), "33"))
+                .queryParam("region", "13").get("/review/v1/queue").then().statusCode(403)
+                .body("detail", containsString("zhang.wei"));
+        // a person without the role, or a reviewer whose token names no region
+        RestAssured.given().baseUri(fixture.publication()).auth().oauth2(IDP.reviewerToken("li.na", List.of("staff"), "33"))
+                .get("/review/v1/queue").then().statusCode(403).body("detail", containsString("'reviewer'"));
+        RestAssured.given().baseUri(fixture.publication()).auth().oauth2(IDP.reviewerToken("li.na", List.of("reviewer"), null))
+                .get("/review/v1/queue").then().statusCode(403).body("detail", containsString("nianbao_region"));
+        // an admin reviews every region; a platform's token is no reviewer's
+        RestAssured.given().baseUri(fixture.publication()).auth().oauth2(IDP.reviewerToken("wang.fang", List.of("admin"), null))
+                .queryParam("region", "13").get("/review/v1/queue").then().statusCode(200);
+        RestAssured.given().baseUri(fixture.publication()).auth().oauth2(IDP.token("zhoushan-portal"))
+                .get("/review/v1/queue").then().statusCode(401);
     }
 
     @Test

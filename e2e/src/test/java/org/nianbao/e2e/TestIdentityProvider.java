@@ -21,6 +21,7 @@ import java.util.Map;
 final class TestIdentityProvider {
     static final String ISSUER = "https://idp.test/realms/nianbao";
     static final String AUDIENCE = "nianbao-intake";
+    static final String REVIEW_AUDIENCE = "nianbao-review";
 
     private final KeyPair keys = generate();
     /** A key intake does not know: what a forged token is signed with. */
@@ -32,6 +33,25 @@ final class TestIdentityProvider {
                 "QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
                 "NIANBAO_OIDC_ISSUER", ISSUER,
                 "NIANBAO_OIDC_AUDIENCE", AUDIENCE);
+    }
+
+    /** The environment that turns OIDC on in publication for reviewers' tokens, verifying with this provider's key. */
+    Map<String, String> publicationEnvironment() {
+        return Map.of("NIANBAO_OIDC_ENABLED", "true",
+                "QUARKUS_OIDC_PUBLIC_KEY", Base64.getEncoder().encodeToString(keys.getPublic().getEncoded()),
+                "NIANBAO_OIDC_ISSUER", ISSUER,
+                "NIANBAO_OIDC_AUDIENCE", REVIEW_AUDIENCE);
+    }
+
+    /** A person's access token for the review API: their name, roles ("groups") and region ("nianbao_region"). */
+    String reviewerToken(String name, java.util.List<String> roles, String region) {
+        Map<String, Object> claims = new LinkedHashMap<>();
+        claims.put("preferred_username", name);
+        claims.put("groups", roles);
+        if (region != null) {
+            claims.put("nianbao_region", region);
+        }
+        return sign(claims, "user-" + name, REVIEW_AUDIENCE, Instant.now().plus(Duration.ofMinutes(5)), keys.getPrivate());
     }
 
     /** A valid access token of this client for five minutes. */
@@ -53,10 +73,15 @@ final class TestIdentityProvider {
 
     private static String token(String clientId, String audience, Instant expiry, PrivateKey key) {
         Map<String, Object> claims = new LinkedHashMap<>();
-        claims.put("iss", ISSUER);
-        claims.put("sub", "service-account-" + clientId);
-        claims.put("aud", audience);
         claims.put("azp", clientId);
+        return sign(claims, "service-account-" + clientId, audience, expiry, key);
+    }
+
+    private static String sign(Map<String, Object> extra, String subject, String audience, Instant expiry, PrivateKey key) {
+        Map<String, Object> claims = new LinkedHashMap<>(extra);
+        claims.put("iss", ISSUER);
+        claims.put("sub", subject);
+        claims.put("aud", audience);
         claims.put("iat", expiry.minus(Duration.ofMinutes(10)).getEpochSecond());
         claims.put("exp", expiry.getEpochSecond());
         try {

@@ -167,6 +167,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("NIANBAO_LOCAL_API_KEY", settings.apiKey());
             env.put("NIANBAO_DOCUMENT_BASE_URL", "http://localhost:" + settings.intakePort());
             env.put("NIANBAO_PUBLICATION_URL", "http://localhost:" + settings.publicationPort());
+            env.put("NIANBAO_EXTRACTION_URL", "http://localhost:" + settings.extractionPort());
         }
         env.putAll(everyServiceEnvironment);
         env.putAll(extraEnvironment.getOrDefault(name, Map.of()));

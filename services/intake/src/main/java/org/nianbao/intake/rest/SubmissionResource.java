@@ -73,20 +73,23 @@ public class SubmissionResource {
                                     @RestForm String year, @RestForm String publishedOn,
                                     @RestForm String sourceUrl,
                                     @HeaderParam("Idempotency-Key") String idempotencyKey) throws IOException {
+        return submit(request, multipart(file, new String[]{agency, agencyCode, regionCode, issuerType, year, publishedOn, sourceUrl},
+                SubmissionFields.idempotencyKey(idempotencyKey)));
+    }
+
+    /** A multipart document and its metadata parts (in the order of {@link SubmissionFields#METADATA}) as an input. */
+    static SubmissionInput multipart(FileUpload file, String[] metadata, String idempotencyKey) throws IOException {
         if (file == null) {
             throw ProblemException.badRequest("The document is missing: send it in a multipart part named 'file'.");
         }
         java.util.Map<String, String> fields = new java.util.HashMap<>();
-        String[] values = {agency, agencyCode, regionCode, issuerType, year, publishedOn, sourceUrl};
-        for (int i = 0; i < values.length; i++) {
-            fields.put(SubmissionFields.METADATA.get(i), values[i]);
+        for (int i = 0; i < metadata.length; i++) {
+            fields.put(SubmissionFields.METADATA.get(i), metadata[i]);
         }
         SubmissionMetadata meta = SubmissionFields.metadata(fields);
-        String fileName = SubmissionFields.fileName(file.fileName());
-        String key = SubmissionFields.idempotencyKey(idempotencyKey);
         DocumentCheck.checkSize(file.size());
-        byte[] content = Files.readAllBytes(file.uploadedFile());
-        return submit(request, new SubmissionInput(content, fileName, null, meta, key));
+        return new SubmissionInput(Files.readAllBytes(file.uploadedFile()), SubmissionFields.fileName(file.fileName()), null, meta,
+                idempotencyKey);
     }
 
     /** A text document as JSON: {@code {"text": "...", "agency": ..., ...}}. */
@@ -357,7 +360,7 @@ public class SubmissionResource {
             try {
                 params.and("status", org.nianbao.intake.model.Stage.valueOf(status.toUpperCase(java.util.Locale.ROOT)));
             } catch (IllegalArgumentException e) {
-                throw ProblemException.badRequest("status must be one of RECEIVED, PARSED, VALIDATED, PUBLISHED, FAILED.");
+                throw ProblemException.badRequest("status must be one of RECEIVED, PARSED, VALIDATED, IN_REVIEW, PUBLISHED, FAILED.");
             }
         }
         if (year != null) {
@@ -370,7 +373,7 @@ public class SubmissionResource {
                 .map(list -> list.stream().map(s -> SubmissionView.of(s, null, publicationUrl)).toList());
     }
 
-    private static Platform platform(ContainerRequestContext request) {
+    static Platform platform(ContainerRequestContext request) {
         return (Platform) request.getProperty(PlatformAuthentication.PLATFORM_PROPERTY);
     }
 
