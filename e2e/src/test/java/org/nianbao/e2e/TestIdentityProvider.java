@@ -23,9 +23,39 @@ final class TestIdentityProvider {
     static final String AUDIENCE = "nianbao-intake";
     static final String REVIEW_AUDIENCE = "nianbao-review";
 
+    static final String KEY_ID = "test-key";
+
+    private final String issuer;
     private final KeyPair keys = generate();
     /** A key intake does not know: what a forged token is signed with. */
     private final KeyPair stranger = generate();
+
+    TestIdentityProvider() {
+        this(ISSUER);
+    }
+
+    /** A provider whose tokens name this issuer (a {@link TestLoginServer} names its own URL). */
+    TestIdentityProvider(String issuer) {
+        this.issuer = issuer;
+    }
+
+    /** The signing key as a JSON Web Key, for a JWKS endpoint. */
+    Map<String, Object> jwk() {
+        java.security.interfaces.RSAPublicKey key = (java.security.interfaces.RSAPublicKey) keys.getPublic();
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        return Map.of("kty", "RSA", "kid", KEY_ID, "use", "sig", "alg", "RS256",
+                "n", b64.encodeToString(unsigned(key.getModulus())), "e", b64.encodeToString(unsigned(key.getPublicExponent())));
+    }
+
+    private static byte[] unsigned(java.math.BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes[0] == 0 ? java.util.Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
+    }
+
+    /** A signed token with these claims, its issuer, subject, audience and expiry (five minutes). */
+    String signed(Map<String, Object> claims, String subject, String audience) {
+        return sign(claims, subject, audience, Instant.now().plus(Duration.ofMinutes(5)), keys.getPrivate());
+    }
 
     /** The environment that turns OIDC on in intake, verifying with this provider's key. */
     Map<String, String> intakeEnvironment() {
@@ -71,21 +101,21 @@ final class TestIdentityProvider {
         return token(clientId, "some-other-api", Instant.now().plus(Duration.ofMinutes(5)), keys.getPrivate());
     }
 
-    private static String token(String clientId, String audience, Instant expiry, PrivateKey key) {
+    private String token(String clientId, String audience, Instant expiry, PrivateKey key) {
         Map<String, Object> claims = new LinkedHashMap<>();
         claims.put("azp", clientId);
         return sign(claims, "service-account-" + clientId, audience, expiry, key);
     }
 
-    private static String sign(Map<String, Object> extra, String subject, String audience, Instant expiry, PrivateKey key) {
+    private String sign(Map<String, Object> extra, String subject, String audience, Instant expiry, PrivateKey key) {
         Map<String, Object> claims = new LinkedHashMap<>(extra);
-        claims.put("iss", ISSUER);
+        claims.put("iss", issuer);
         claims.put("sub", subject);
         claims.put("aud", audience);
         claims.put("iat", expiry.minus(Duration.ofMinutes(10)).getEpochSecond());
         claims.put("exp", expiry.getEpochSecond());
         try {
-            String signingInput = segment(Map.of("alg", "RS256", "typ", "JWT")) + "." + segment(claims);
+            String signingInput = segment(Map.of("alg", "RS256", "typ", "JWT", "kid", KEY_ID)) + "." + segment(claims);
             Signature rsa = Signature.getInstance("SHA256withRSA");
             rsa.initSign(key);
             rsa.update(signingInput.getBytes(StandardCharsets.US_ASCII));

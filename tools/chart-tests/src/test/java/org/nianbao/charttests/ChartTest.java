@@ -158,9 +158,30 @@ class ChartTest {
                 .hasMessageContaining("authServerUrl");
     }
 
+    @Test
+    void oidcForReviewersGoesToPublicationOnly() {
+        Map<String, Object> values = Map.of("auth.reviewerOidc.enabled", true,
+                "auth.reviewerOidc.authServerUrl", "https://sso.example.gov.cn/realms/review",
+                "auth.reviewerOidc.webClientId", "nianbao-review", "auth.reviewerOidc.webClientSecret", "s3cret");
+        assertThat(env("publication", values)).containsEntry("NIANBAO_OIDC_ENABLED", "true")
+                .containsEntry("NIANBAO_OIDC_AUTH_SERVER_URL", "https://sso.example.gov.cn/realms/review")
+                .containsEntry("NIANBAO_OIDC_REGION_CLAIM", "nianbao_region")
+                .containsEntry("NIANBAO_OIDC_WEB_CLIENT_ID", "nianbao-review");
+        assertThat(env("intake", values)).doesNotContainKey("NIANBAO_OIDC_ENABLED");
+        assertThat(env("publication", Map.of())).doesNotContainKeys("NIANBAO_OIDC_ENABLED", "NIANBAO_OIDC_WEB_ENABLED");
+        // a chart that creates the auth Secret needs the client's secret for it
+        assertThatThrownBy(() -> Chart.render(Map.of("auth.existingSecret", "", "auth.adminToken", "a", "auth.internalToken", "i",
+                "auth.reviewerOidc.enabled", true, "auth.reviewerOidc.authServerUrl", "https://x",
+                "auth.reviewerOidc.webClientId", "c"))).hasMessageContaining("webClientSecret");
+    }
+
     private static Map<String, String> intakeEnv(Map<String, Object> values) {
+        return env("intake", values);
+    }
+
+    private static Map<String, String> env(String service, Map<String, Object> values) {
         Deployment intake = of(Chart.objects(Chart.render(values)), Deployment.class).stream()
-                .filter(d -> d.getMetadata().getName().endsWith("intake")).findFirst().orElseThrow();
+                .filter(d -> d.getMetadata().getName().endsWith(service)).findFirst().orElseThrow();
         return intake.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
                 .filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));

@@ -46,7 +46,7 @@ record EventLine(ConsumerRecord<String, String> record, JsonNode event) {
         return y != null ? y : text("report", "year");
     }
 
-    /** The stage the event announces, from its topic. */
+    /** The stage the event announces, from its topic (and type: publication's outcome is published or held for review). */
     String stage() {
         String topic = record.topic();
         if (topic.endsWith("-dlq")) {
@@ -56,7 +56,7 @@ record EventLine(ConsumerRecord<String, String> record, JsonNode event) {
             case "report-submitted" -> "RECEIVED";
             case "report-parsed" -> "PARSED";
             case "report-validated" -> "VALIDATED";
-            case "report-published" -> "PUBLISHED";
+            case "report-published" -> org.nianbao.events.EventTypes.HELD.equals(header(Headers.CE_TYPE)) ? "IN_REVIEW" : "PUBLISHED";
             default -> topic;
         };
     }

@@ -29,7 +29,7 @@ public class ReviewerAuthentication {
     @ServerRequestFilter(nonBlocking = true)
     public Uni<Response> authenticate(ContainerRequestContext request) {
         String path = request.getUriInfo().getPath();
-        if (!path.startsWith("/review/") && !path.equals("/review") || path.equals(SIGN_IN)) {
+        if (!path.startsWith("/review/") && !path.equals("/review") || path.startsWith(SIGN_IN)) {
             return Uni.createFrom().nullItem();
         }
         boolean api = path.startsWith("/review/v1/");
@@ -49,7 +49,11 @@ public class ReviewerAuthentication {
 
     /** The reviewer a request was authenticated as (set by this filter). */
     public static Reviewer of(ContainerRequestContext request) {
-        return (Reviewer) request.getProperty(REVIEWER_PROPERTY);
+        Reviewer reviewer = (Reviewer) request.getProperty(REVIEWER_PROPERTY);
+        if (reviewer == null) { // a spelling of the path the filter did not take for a review path: refuse, never guess
+            throw new ProblemException(401, "Unauthorized", "Send your reviewer token as 'Authorization: Bearer <token>'.");
+        }
+        return reviewer;
     }
 
     private static Response refuse(boolean api, String path, ProblemException problem) {

@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.messaging.EventSender;
+import org.nianbao.web.ProblemException;
 
 import java.util.List;
 
@@ -28,8 +29,9 @@ public class Approvals {
         sender = EventSender.on(validated, "/nianbao/publication/review");
     }
 
-    /** Completes when Kafka has every event. */
+    /** Completes when Kafka has every event; fails with a 503 problem (approve again to resend) when it does not. */
     public Uni<Void> release(List<ReportValidated> approved) {
-        return sender.sendAll(approved);
+        return sender.sendAll(approved).onFailure().transform(e -> new ProblemException(503, "Service Unavailable", "The approval"
+                + " is stored, but the versions could not be sent on to publication (" + e.getMessage() + "); approve again to resend."));
     }
 }

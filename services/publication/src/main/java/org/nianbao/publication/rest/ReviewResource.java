@@ -90,8 +90,6 @@ public class ReviewResource {
     @Path("/reports/{id}/approve")
     public Uni<Response> approve(@Context ContainerRequestContext request, @PathParam("id") String id) {
         return review.approve(ReviewerAuthentication.of(request), id).flatMap(events -> approvals.release(events)
-                .onFailure().transform(e -> new ProblemException(503, "Service Unavailable", "The approval is stored, but the"
-                        + " versions could not be sent on to publication (" + e.getMessage() + "); approve again to retry."))
                 .map(x -> {
                     ObjectNode n = Json.mapper().createObjectNode();
                     n.put("reportId", id);

@@ -1,7 +1,10 @@
 package org.nianbao.publication.web;
 
 import io.smallrye.mutiny.Uni;
+import io.quarkus.oidc.AccessTokenCredential;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
@@ -49,11 +52,21 @@ public class ReviewPages {
     @Inject
     Approvals approvals;
 
+    /** True when reviewers may sign in through the identity provider (authorization code flow). */
+    @ConfigProperty(name = "nianbao.oidc.web-enabled", defaultValue = "false")
+    boolean providerSignIn;
+
+    /** The person's access token, after quarkus-oidc's authorization code flow on /review/signin/oidc. */
+    @Inject
+    Instance<AccessTokenCredential> accessToken;
+
     @GET
     @Path("/signin")
     public String signInPage(@QueryParam("next") String next, @QueryParam("error") String error) {
         return page("审核登录 Sign in", null, "<h1>审核登录 Reviewer sign-in</h1>"
                 + (error == null ? "" : "<p class=\"err\">" + escape(error) + "</p>")
+                + (providerSignIn ? "<p><a href=\"/review/signin/oidc\" id=\"signin-oidc\">通过统一身份认证登录 Sign in with the"
+                        + " identity provider</a></p><p class=\"muted\">或 or</p>" : "")
                 + "<form method=\"post\" action=\"/review/signin\"><input type=\"hidden\" name=\"next\" value=\"" + escape(local(next))
                 + "\"><label>令牌 Token <input type=\"password\" name=\"token\" id=\"token\" size=\"50\" autocomplete=\"off\"></label> "
                 + "<button type=\"submit\" id=\"signin\">登录</button></form><p class=\"muted\">Your reviewer token, or an access token"
@@ -73,6 +86,19 @@ public class ReviewPages {
                         .value(token.strip()).path("/review").httpOnly(true).sameSite(NewCookie.SameSite.STRICT).build()).build())
                 .onFailure(ProblemException.class).recoverWithItem(e -> redirect("/review/signin?error="
                         + param(e.getMessage()) + "&next=" + param(target)));
+    }
+
+    /**
+     * Back from the identity provider (quarkus-oidc ran the authorization code flow for this path): the person's access
+     * token goes to the review cookie, as a reviewer's token would, if it names a reviewer.
+     */
+    @GET
+    @Path("/signin/oidc")
+    public Uni<Response> signedInWithProvider() {
+        if (!providerSignIn || !accessToken.isResolvable()) {
+            return Uni.createFrom().item(redirect(ReviewerAuthentication.SIGN_IN));
+        }
+        return signIn(accessToken.get().getToken(), "/review");
     }
 
     @POST
@@ -210,8 +236,8 @@ public class ReviewPages {
     }
 
     private static String page(String title, Reviewer reviewer, String body) {
-        String nav = reviewer == null ? "" : "<p class=\"muted\"><a href=\"/review\">待审核</a> · <a href=\"/review/problems\">问题清单</a> · "
-                + escape(reviewer.name()) + " <form method=\"post\" action=\"/review/signout\" style=\"display:inline\"><button>退出</button></form></p>";
+        String nav = reviewer == null ? "" : "<div class=\"muted\"><a href=\"/review\">待审核</a> · <a href=\"/review/problems\">问题清单</a> · "
+                + escape(reviewer.name()) + " <form method=\"post\" action=\"/review/signout\" style=\"display:inline\"><button>退出</button></form></div>";
         return Html.page(title, nav + body);
     }
 
