@@ -27,7 +27,7 @@ import java.util.stream.Collectors;
  * with the open and resolved counts per agency and a total row.
  * <p>
  * A problem resting on several cells stays one row: its cells are listed in the 表格, 行 and 列 columns joined with
- * "；", position by position (the i-th row goes with the i-th column); the 表格 column names a table once when all the
+ * "；", position by position (the i-th row goes with the i-th column); each column names a table, row or column once when all the
  * cells are in the same one.
  */
 public final class ProblemWorkbook {
@@ -101,18 +101,21 @@ public final class ProblemWorkbook {
 
     /** The 表格 text of a problem: its cells' tables joined with "；", or the one table they all share; "" without cells. */
     static String tables(Problem p) {
-        List<String> tables = cells(p, Cell::table);
-        return tables.stream().distinct().count() == 1 ? tables.get(0) : String.join(JOIN, tables);
+        return joined(cells(p, Cell::table));
     }
 
-    /** The 行 text of a problem: its cells' rows joined with "；"; "" without cells. */
+    /** The 行 text of a problem: its cells' rows joined with "；", or the one row they all share; "" without cells. */
     static String rows(Problem p) {
-        return String.join(JOIN, cells(p, Cell::row));
+        return joined(cells(p, Cell::row));
     }
 
-    /** The 列 text of a problem: its cells' columns joined with "；"; "" without cells. */
+    /** The 列 text of a problem: its cells' columns joined with "；", or the one column they all share; "" without cells. */
     static String columns(Problem p) {
-        return String.join(JOIN, cells(p, Cell::column));
+        return joined(cells(p, Cell::column));
+    }
+
+    private static String joined(List<String> parts) {
+        return parts.stream().distinct().count() == 1 ? parts.get(0) : String.join(JOIN, parts);
     }
 
     private static List<String> cells(Problem p, Function<Cell, String> part) {

@@ -197,11 +197,27 @@ public class ReviewService {
         return values.isEmpty() ? null : String.join("；", values);
     }
 
-    /** A cell as a person finds it in the report: its table, row and column. */
+    /** How a person names what a finding rests on outside the tables: the report's parts and its particulars. */
+    private static final Map<String, String> PARTS = Map.ofEntries(Map.entry("publishedOn", "发布日期"), Map.entry("agency", "机关名称"),
+            Map.entry("year", "报告年度"), Map.entry("format", "报告格式"), Map.entry("title", "标题"),
+            Map.entry("active", OfficialTables.ACTIVE_HEADING), Map.entry("applications", OfficialTables.APPLICATIONS_HEADING),
+            Map.entry("reviewLitigation", OfficialTables.REVIEW_HEADING), Map.entry("sections", "正文"),
+            Map.entry("sections.overview", "正文 一、总体情况"), Map.entry("sections.activeDisclosure", "正文 二、主动公开政府信息情况"),
+            Map.entry("sections.applications", "正文 三、收到和处理政府信息公开申请情况"),
+            Map.entry("sections.reviewLitigation", "正文 四、政府信息公开行政复议、行政诉讼情况"),
+            Map.entry("sections.problems", "正文 五、存在的主要问题及改进情况"), Map.entry("sections.other", "正文 六、其他需要报告的事项"));
+
+    /** A cell as a person finds it in the report: its table, row and column (a part of the report, outside the tables). */
     static ProblemList.Cell cell(String path, BigDecimal value) {
         String table = path.startsWith("active.") ? OfficialTables.ACTIVE_HEADING
                 : path.startsWith("applications.") ? OfficialTables.APPLICATIONS_HEADING
                 : path.startsWith("reviewLitigation.") ? OfficialTables.REVIEW_HEADING : null;
+        if (PARTS.containsKey(path)) {
+            return new ProblemList.Cell(path, null, PARTS.get(path), null, value);
+        }
+        if (path.startsWith("applications.rows.") && !path.endsWith("]")) { // a whole row of part 三
+            return new ProblemList.Cell(path, table, OfficialTables.rowLabel(path.substring("applications.rows.".length())), null, value);
+        }
         String label = OfficialTables.label(path);
         int dot = label.indexOf(" · ");
         return dot < 0 ? new ProblemList.Cell(path, table, label, null, value)

@@ -48,7 +48,7 @@ class ProblemWorkbookTest {
             assertThat(sheet.getLastRowNum()).as("one row per problem").isEqualTo(list.problems().size());
 
             assertThat(texts(sheet.getRow(1))).containsExactly("1", "测试局", "110101", "测试局2024年政府信息公开工作年度报告", "C-01",
-                    "错误", APPLICATIONS, "（一）予以公开；（七）总计", "自然人；自然人", "12", "10", "予以公开数大于总计", "未改正",
+                    "错误", APPLICATIONS, "（一）予以公开；（七）总计", "自然人", "12", "10", "予以公开数大于总计", "未改正",
                     "第1版", "", "张三", "核实无误", "2025-02-10 10:30");
             assertThat(texts(sheet.getRow(2))).element(5).isEqualTo("警告");
             assertThat(texts(sheet.getRow(2)).subList(12, 15)).containsExactly("已改正", "第1版", "第2版");

@@ -44,7 +44,7 @@ class RectificationNoticeTest {
                     .containsExactly("序号", "表格", "行", "列", "报告所列", "应为", "问题说明");
             assertThat(table.getRow(0).getCell(0).getParagraphs().get(0).getRuns().get(0).isBold()).isTrue();
             assertThat(table.getRow(1).getTableCells()).extracting(c -> c.getText()).containsExactly("1",
-                    ProblemWorkbookTest.APPLICATIONS, "（一）予以公开；（七）总计", "自然人；自然人", "12", "10", "予以公开数大于总计");
+                    ProblemWorkbookTest.APPLICATIONS, "（一）予以公开；（七）总计", "自然人", "12", "10", "予以公开数大于总计");
             assertThat(text(doc)).doesNotContain("未说明收费情况");
 
             assertThat(text(doc)).contains("请于2025年3月31日前完成整改，并通过平台重新报送更正后的年度报告。");
