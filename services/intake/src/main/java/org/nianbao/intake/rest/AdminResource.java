@@ -2,7 +2,6 @@ package org.nianbao.intake.rest;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.inject.Inject;
-import org.nianbao.events.ReviewPolicy;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
@@ -14,12 +13,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.nianbao.events.AgencyKey;
+import org.nianbao.events.ReviewPolicy;
 import org.nianbao.intake.model.Platform;
-import org.nianbao.web.ProblemException;
 import org.nianbao.intake.repository.PlatformRepository;
 import org.nianbao.intake.service.PlatformService;
 import org.nianbao.intake.service.ReplayJobs;
 import org.nianbao.intake.service.SubmissionService;
+import org.nianbao.web.ProblemException;
 
 import java.net.URI;
 import java.security.SecureRandom;
