@@ -1,6 +1,8 @@
 package org.nianbao.e2e;
 
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -44,6 +46,29 @@ final class Browser implements AutoCloseable {
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
         // a click that submits a form returns before the next page is there: look for elements for a while
         driver.manage().timeouts().implicitlyWait(Duration.ofSeconds(10));
+    }
+
+    /**
+     * Clicks an element that submits a form or follows a link, and returns once the page it was on is gone (its
+     * elements stale), so that what is looked up next is on the new page.
+     */
+    void clickAndLoad(WebElement element) {
+        element.click();
+        long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                element.isEnabled();
+            } catch (StaleElementReferenceException gone) {
+                return;
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
+        throw new AssertionError("the page did not change within 15 s of the click");
     }
 
     /** Saves what the page looks like now as target/screenshots/NAME.png. */

@@ -182,14 +182,14 @@ class PublicationIT {
             driver.get(publication() + "/");
             assertThat(driver.getTitle()).contains("政府信息公开工作年度报告");
             driver.findElement(By.name("agency")).sendKeys("乙区发展和改革");
-            driver.findElement(By.cssSelector("form.filters button")).click();
+            browser.clickAndLoad(driver.findElement(By.cssSelector("form.filters button")));
             assertThat(driver.findElement(By.id("count")).getText()).contains("1 report(s)");
             List<WebElement> rows = driver.findElements(By.cssSelector("#reports tbody tr"));
             assertThat(rows).hasSize(1);
             assertThat(rows.get(0).getText()).contains("2020", "发布乙区发展和改革局", "980202");
             browser.screenshot("01-search");
 
-            rows.get(0).findElement(By.linkText("发布乙区发展和改革局")).click();
+            browser.clickAndLoad(rows.get(0).findElement(By.linkText("发布乙区发展和改革局")));
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains("政府信息公开工作年度报告");
             assertThat(driver.findElements(By.cssSelector("table.official"))).hasSize(3);
             assertThat(driver.findElements(By.tagName("h2")).stream().map(WebElement::getText).toList())
@@ -204,7 +204,7 @@ class PublicationIT {
             driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", flagged);
             browser.screenshot("02-report-flagged-cells");
 
-            driver.findElement(By.linkText("发布乙区发展和改革局")).click();
+            browser.clickAndLoad(driver.findElement(By.linkText("发布乙区发展和改革局")));
             assertThat(driver.findElement(By.id("series")).getText()).contains("2020", "一、本年新收 · 自然人");
 
             driver.get(publication() + "/rollups?region=9802&year=2020");

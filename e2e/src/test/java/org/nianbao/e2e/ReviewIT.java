@@ -134,25 +134,25 @@ class ReviewIT {
             driver.get(fixture.publication() + "/review");
             assertThat(driver.getCurrentUrl()).contains("/review/signin");
             driver.findElement(By.id("token")).sendKeys(reviewer);
-            driver.findElement(By.id("signin")).click();
+            browser.clickAndLoad(driver.findElement(By.id("signin")));
             WebElement row = driver.findElement(By.xpath("//table[@id='queue']//tr[td/a[text()='" + agency + "']]"));
             assertThat(row.getText()).contains("360102", "2020", "第1版第1轮");
             browser.screenshot("review-01-queue");
 
-            row.findElement(By.linkText(agency)).click();
+            browser.clickAndLoad(row.findElement(By.linkText(agency)));
             assertThat(driver.findElement(By.id("review-state")).getText()).contains("待审核");
             browser.screenshot("review-02-report");
-            finding(driver, "A-01").findElement(By.cssSelector("form.confirm button")).click();
-            finding(driver, "C-02").findElement(By.cssSelector("form.confirm button")).click();
+            browser.clickAndLoad(finding(driver, "A-01").findElement(By.cssSelector("form.confirm button")));
+            browser.clickAndLoad(finding(driver, "C-02").findElement(By.cssSelector("form.confirm button")));
             WebElement partFour = driver.findElement(By.xpath("//li[@data-rule='B-09'][.//input[@name='paths' and contains(@value,'"
                     + PART_FOUR_BLANKS + "')]]"));
             partFour.findElement(By.name("reason")).sendKeys("空白单元格即为0");
-            partFour.findElement(By.cssSelector("form.dismiss button")).click();
+            browser.clickAndLoad(partFour.findElement(By.cssSelector("form.dismiss button")));
             assertThat(driver.findElement(By.id("dismissed")).getText()).contains("已排除（1）");
             assertThat(finding(driver, "A-01").getText()).contains("已确认");
             browser.screenshot("review-03-decided");
 
-            driver.findElement(By.id("approve")).click();
+            browser.clickAndLoad(driver.findElement(By.id("approve")));
             awaitStatus(submission, "PUBLISHED");
             driver.get(fixture.publication() + "/reports/" + reportId);
             assertThat(driver.findElement(By.tagName("h1")).getText()).contains("政府信息公开工作年度报告");

@@ -44,7 +44,7 @@ class ReviewSignInIT {
             browser.driver.get(fixture.publication() + "/review");
             assertThat(browser.driver.getCurrentUrl()).contains("/review/signin");
             browser.screenshot("signin-01-page");
-            browser.driver.findElement(By.id("signin-oidc")).click();
+            browser.clickAndLoad(browser.driver.findElement(By.id("signin-oidc")));
             assertThat(browser.driver.findElement(By.tagName("h1")).getText()).contains("待审核报告");
             assertThat(browser.driver.findElement(By.tagName("main")).getText()).contains("zhang.wei", "区划 36*");
             browser.screenshot("signin-02-queue");
@@ -57,7 +57,7 @@ class ReviewSignInIT {
         provider.signInAs("li.na", List.of("staff"), "36");
         try (Browser browser = new Browser()) {
             browser.driver.get(fixture.publication() + "/review/signin");
-            browser.driver.findElement(By.id("signin-oidc")).click();
+            browser.clickAndLoad(browser.driver.findElement(By.id("signin-oidc")));
             assertThat(browser.driver.getCurrentUrl()).contains("/review/signin");
             assertThat(browser.driver.findElement(By.cssSelector("p.err")).getText()).contains("li.na", "'reviewer'");
         }
