@@ -1,6 +1,5 @@
 package org.nianbao.publication.repository;
 
-import com.fasterxml.jackson.databind.util.RawValue;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +10,7 @@ import org.nianbao.model.Report;
 import org.nianbao.publication.model.PublishedReport;
 import org.nianbao.publication.service.CellExport;
 import org.nianbao.publication.service.Rollup;
+import org.nianbao.publication.service.RollupDelta;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -31,9 +31,6 @@ public class ReportCellRepository {
     /** One exported cell with its report's identity. */
     public record ExportRow(String reportId, String agency, String regionCode, Integer year, String format, String path, BigDecimal value) {
     }
-
-    /** Prefix lengths whose roll-up sums are kept in rollup_cell. */
-    private static final java.util.Set<Integer> KEPT_PREFIXES = java.util.Set.of(0, 2, 4, 6);
 
     /**
      * A report's new current version: its row (with the version's cells, {@link CellExport#fill}), model and
@@ -57,8 +54,8 @@ public class ReportCellRepository {
      * (taken in id order), which orders this against any other replacement of the same reports (e.g. the back-fill);
      * the roll-up rows are locked in key order, so concurrent publications never deadlock. A sum the versions do not
      * move is left alone (most cells are blank or 0, and a new round mostly keeps its cells), unless it is not there yet.
-     * The versions travel as one JSON array, read once by json_to_recordset (json, not jsonb: it keeps the cells'
-     * order).
+     * The moves are summed per roll-up row here ({@link RollupDelta}) and travel as one JSON array, read once by
+     * json_to_recordset.
      */
     @WithSession
     public Uni<Void> store(List<Version> versions) {
@@ -66,26 +63,17 @@ public class ReportCellRepository {
             return Uni.createFrom().voidItem();
         }
         List<String> ids = versions.stream().map(v -> v.report().id).toList();
-        String reports = PipelineEvents.toJson(versions.stream().map(ReportCellRepository::moved).toList());
+        String moves = PipelineEvents.toJson(delta(versions).moves());
         String findings = PipelineEvents.toJson(versions.stream().flatMap(ReportCellRepository::findings).toList());
         return Panache.getSession().flatMap(s -> s.createNativeQuery("""
                         insert into rollup_cell (report_year, region_prefix, active_table, path, value)
-                        select d.y, p.prefix, d.t, d.path, sum(d.v) from (
-                            select r.old_year as y, r.old_region as rc, r.old_active as t, e.key as path, -coalesce(cast(e.value as numeric), 0) as v
-                            from json_to_recordset(cast(cast(:reports as text) as json)) r (old_year integer, old_region text, old_active text, old_cells json)
-                            cross join lateral json_each_text(r.old_cells) e
-                            union all
-                            select r.year, r.region, r.active, e.key, coalesce(cast(e.value as numeric), 0)
-                            from json_to_recordset(cast(cast(:reports as text) as json)) r (year integer, region text, active text, cells json)
-                            cross join lateral json_each_text(r.cells) e
-                        ) d cross join lateral (values (''), (left(d.rc, 2)), (left(d.rc, 4)), (d.rc)) p (prefix)
-                        where d.y is not null and p.prefix is not null
-                        group by d.y, p.prefix, d.t, d.path
-                        having sum(d.v) <> 0 or not exists (select 1 from rollup_cell k
-                            where k.report_year = d.y and k.region_prefix = p.prefix and k.active_table = d.t and k.path = d.path)
-                        order by d.y, p.prefix, d.t, d.path
+                        select m.year, m.prefix, m."activeTable", m.path, m.value
+                        from json_to_recordset(cast(cast(:moves as text) as json)) m (year integer, prefix text, "activeTable" text, path text, value numeric)
+                        where m.value <> 0 or not exists (select 1 from rollup_cell k
+                            where k.report_year = m.year and k.region_prefix = m.prefix and k.active_table = m."activeTable" and k.path = m.path)
+                        order by m.year, m.prefix, m."activeTable", m.path
                         on conflict (report_year, region_prefix, active_table, path) do update set value = rollup_cell.value + excluded.value""")
-                        .setParameter("reports", reports).executeUpdate()
+                        .setParameter("moves", moves).executeUpdate()
                 .flatMap(moved -> s.createNativeQuery("delete from report_finding where report_id in (:ids)").setParameter("ids", ids).executeUpdate())
                 .flatMap(deleted -> s.createNativeQuery("""
                         insert into report_finding (report_id, rule, severity, paths, message_zh, message_en)
@@ -95,21 +83,18 @@ public class ReportCellRepository {
                 .replaceWithVoid();
     }
 
-    /** What a version moves in the roll-ups: its previous cells out (where they were counted), its cells in. */
-    private static Map<String, Object> moved(Version version) {
-        Map<String, Object> row = new HashMap<>();
-        row.put("year", version.report().year);
-        row.put("region", version.report().regionCode);
-        row.put("active", version.report().activeTable);
-        row.put("cells", new RawValue(version.report().cells));
-        Previous previous = version.previous();
-        if (previous != null) {
-            row.put("old_year", previous.year());
-            row.put("old_region", previous.regionCode());
-            row.put("old_active", previous.activeTable());
-            row.put("old_cells", new RawValue(previous.cells()));
+    /** What the versions move in the roll-ups: each one's previous cells out (where they were counted), its cells in. */
+    private static RollupDelta delta(List<Version> versions) {
+        RollupDelta delta = new RollupDelta();
+        for (Version version : versions) {
+            Previous previous = version.previous();
+            if (previous != null) {
+                delta.remove(previous.year(), previous.regionCode(), previous.activeTable(), CellExport.read(previous.cells()));
+            }
+            PublishedReport r = version.report();
+            delta.add(r.year, r.regionCode, r.activeTable, CellExport.cells(version.model()));
         }
-        return row;
+        return delta;
     }
 
     /** A version's findings as report_finding rows. */
@@ -126,7 +111,7 @@ public class ReportCellRepository {
         return Panache.getSession().flatMap(s -> {
             var counts = s.createNativeQuery("select format, cast(count(*) as integer), cast(count(*) filter (where problem_count > 0) as integer)"
                     + " from report where report_year = :year" + region + " group by format", Object[].class).setParameter("year", year);
-            boolean kept = KEPT_PREFIXES.contains(regionPrefix.length());
+            boolean kept = RollupDelta.KEPT_PREFIXES.contains(regionPrefix.length());
             var sums = kept
                     ? s.createNativeQuery("select active_table, path, value from rollup_cell where report_year = :year and region_prefix = :prefix",
                             Object[].class).setParameter("year", year).setParameter("prefix", regionPrefix)
