@@ -101,6 +101,7 @@ public final class LoadGenerator implements Callable<Integer> {
 
         List<String> ids = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger refused = new AtomicInteger();
+        LocalCpu cpuBefore = LocalCpu.sample();
         Instant start = Instant.now();
         submit(run, material, ids, refused);
         Instant accepted = Instant.now();
@@ -109,11 +110,13 @@ public final class LoadGenerator implements Callable<Integer> {
                 ids.size() / acceptSeconds);
 
         awaitPublished(run, ids);
+        LocalCpu cpuAfter = LocalCpu.sample(); // before reading the status documents, which is not the pipeline's work
         Map<String, JsonNode> done = awaitDone(ids);
         Metrics after = Metrics.scrape(http, services);
         Results results = Results.of(done.values());
         results.print(System.out);
         after.minus(before).print(System.out);
+        cpuAfter.printSince(cpuBefore, ids.size(), System.out);
         int published = publishedReports(run);
         System.out.printf("publication holds %d report(s) of this run for %d submission(s)%s%n", published, ids.size(),
                 published == ids.size() ? " (each published exactly once)" : "  ← NOT exactly once");
@@ -205,7 +208,7 @@ public final class LoadGenerator implements Callable<Integer> {
     }
 
     /**
-     * Waits, asking twice a second only how many of the run's reports are published and how many submissions failed
+     * Waits, asking every two seconds only how many of the run's reports are published and how many submissions failed
      * (so that watching does not load the stack it measures), until all are one or the other, or nothing moved for
      * a minute.
      */
@@ -228,7 +231,7 @@ public final class LoadGenerator implements Callable<Integer> {
             if (settled >= ids.size()) {
                 return;
             }
-            Thread.sleep(500);
+            Thread.sleep(2000);
         }
     }
 
@@ -288,6 +291,7 @@ public final class LoadGenerator implements Callable<Integer> {
      * publication consumed as many report-validated records as it replayed.
      */
     private int replayAll(Metrics before) throws Exception {
+        LocalCpu cpuBefore = LocalCpu.sample();
         Instant start = Instant.now();
         HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(intake + "/admin/v1/replay?all=true"))
                 .POST(HttpRequest.BodyPublishers.noBody()), true);
@@ -318,6 +322,7 @@ public final class LoadGenerator implements Callable<Integer> {
         double seconds = Duration.between(start, Instant.now()).toMillis() / 1000.0;
         System.out.printf("replayed %d in %.1f s: %.1f reports/s end to end%n", (long) consumed, seconds, consumed / seconds);
         Metrics.scrape(http, services).minus(before).print(System.out);
+        LocalCpu.sample().printSince(cpuBefore, (long) consumed, System.out);
         return state.equals("DONE") && consumed >= replayed ? 0 : 1;
     }
 
