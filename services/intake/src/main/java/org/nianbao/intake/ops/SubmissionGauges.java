@@ -10,7 +10,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** nianbao_submissions{status}: how many submissions are at each stage, refreshed every few seconds. */
+/**
+ * nianbao_submissions{status}: how many submissions are at each stage; those in flight and failed refreshed every few
+ * seconds, PUBLISHED (the whole archive, counted by a scan) every minute.
+ */
 @ApplicationScoped
 public class SubmissionGauges {
     private final Map<Stage, AtomicLong> counts = new EnumMap<>(Stage.class);
@@ -26,10 +29,20 @@ public class SubmissionGauges {
         }
     }
 
+    /** The submissions in flight and the failed ones: few, counted through an index, so often. */
     @Scheduled(every = "${nianbao.gauges.interval:5s}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> refresh() {
-        return submissions.countByStatus()
-                .invoke(byStatus -> byStatus.forEach((stage, n) -> counts.get(stage).set(n)))
+        return set(submissions.countUnpublished());
+    }
+
+    /** Every stage, PUBLISHED included: a count of the whole archive, so seldom. */
+    @Scheduled(every = "${nianbao.gauges.published-interval:1m}", delayed = "3s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> refreshAll() {
+        return set(submissions.countByStatus());
+    }
+
+    private Uni<Void> set(Uni<Map<Stage, Long>> byStatus) {
+        return byStatus.invoke(counts -> counts.forEach((stage, n) -> this.counts.get(stage).set(n)))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 }

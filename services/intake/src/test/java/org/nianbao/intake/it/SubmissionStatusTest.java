@@ -2,6 +2,7 @@ package org.nianbao.intake.it;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -25,6 +26,8 @@ import org.nianbao.events.ReportPublished;
 import org.nianbao.events.ReportValidated;
 import org.nianbao.events.SubmissionMetadata;
 import org.nianbao.events.Topics;
+import org.nianbao.intake.model.Stage;
+import org.nianbao.intake.repository.SubmissionRepository;
 import org.nianbao.messaging.PipelineEvents;
 import org.nianbao.messaging.StageBatch;
 import org.nianbao.model.Finding;
@@ -60,6 +63,9 @@ class SubmissionStatusTest {
     @Inject
     @Any
     InMemoryConnector channels;
+
+    @Inject
+    SubmissionRepository submissions;
 
     @BeforeAll
     static void startWebhookReceiver() throws IOException {
@@ -140,6 +146,28 @@ class SubmissionStatusTest {
         Thread.sleep(1000);
         assertThat(webhooks.callsFor(id)).extracting(WebhookReceiver.Call::deliveryId)
                 .containsExactly(id + ":PUBLISHED:1", id + ":PUBLISHED:2");
+    }
+
+    @Test
+    void theStatusGaugesCountTheSubmissionsInFlightApartFromThePublishedOnes() throws Throwable {
+        Map<Stage, Long> before = VertxContextSupport.subscribeAndAwait(() -> submissions.countByStatus());
+        String key = platform("gauge-test", webhooks.url());
+        String id = as(key).contentType(ContentType.JSON)
+                .body(Map.of("text", report("000.txt"), "agency", "计数测试局", "regionCode", "330902", "year", 2020))
+                .post("/api/v1/submissions").then().statusCode(202).extract().path("id");
+
+        Map<Stage, Long> inFlight = VertxContextSupport.subscribeAndAwait(() -> submissions.countUnpublished());
+        assertThat(inFlight).doesNotContainKey(Stage.PUBLISHED).containsKeys(Stage.PARSED, Stage.IN_REVIEW, Stage.FAILED);
+        assertThat(inFlight.get(Stage.RECEIVED)).isEqualTo(before.get(Stage.RECEIVED) + 1);
+
+        ReportValidated validated = ReportValidated.of(id, 1, "agency:gauge", SubmissionMetadata.empty(), null, List.of(), 1, Instant.now());
+        deliver("validated-in", validated);
+        deliver("published-in", ReportPublished.of(validated, "report-" + id, Instant.now()));
+        status(key, id).body("status", equalTo("PUBLISHED"));
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> submissions.countUnpublished()).get(Stage.RECEIVED))
+                .isEqualTo(before.get(Stage.RECEIVED));
+        assertThat(VertxContextSupport.subscribeAndAwait(() -> submissions.countByStatus()).get(Stage.PUBLISHED))
+                .isEqualTo(before.get(Stage.PUBLISHED) + 1);
     }
 
     @Test
