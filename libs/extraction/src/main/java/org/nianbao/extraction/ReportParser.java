@@ -664,11 +664,22 @@ final class ReportParser {
         StringBuilder b = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (!Character.isWhitespace(c) && c != '\u3000' && c != '\u00A0') {
+            if (!blank(c)) {
                 b.append(c == '（' ? '(' : c == '）' ? ')' : c);
             }
         }
         return b.toString();
+    }
+
+    /**
+     * Whitespace, the ideographic space or a no-break space. Above U+3000 no character is whitespace: the Han text
+     * that most of a report is skips Character's property tables (a profile showed them as a sixth of extraction).
+     */
+    private static boolean blank(char c) {
+        if (c > '\u3000') {
+            return false;
+        }
+        return c == '\u3000' || c == '\u00A0' || Character.isWhitespace(c);
     }
 
     /** Collapses whitespace runs; drops spaces between CJK characters (an artefact of PDF extraction). */
