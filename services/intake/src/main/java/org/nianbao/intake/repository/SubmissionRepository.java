@@ -70,7 +70,7 @@ public class SubmissionRepository {
     @WithSession
     public Uni<Map<Stage, Long>> countByStatus() {
         return Panache.getSession().flatMap(session -> session
-                        .createQuery("select s.status, count(s) from Submission s group by s.status", Object[].class).getResultList())
+                        .createNativeQuery("SELECT status, count(*) FROM submission GROUP BY status", Object[].class).getResultList())
                 .map(rows -> counts(rows, EnumSet.allOf(Stage.class)));
     }
 
@@ -90,7 +90,7 @@ public class SubmissionRepository {
     private static Map<Stage, Long> counts(List<Object[]> rows, Set<Stage> stages) {
         Map<Stage, Long> counts = new EnumMap<>(Stage.class);
         stages.forEach(stage -> counts.put(stage, 0L));
-        rows.forEach(r -> counts.put(r[0] instanceof Stage stage ? stage : Stage.valueOf(r[0].toString()), ((Number) r[1]).longValue()));
+        rows.forEach(r -> counts.put(Stage.valueOf((String) r[0]), ((Number) r[1]).longValue()));
         return counts;
     }
 
